@@ -1,0 +1,1 @@
+"""Packaged data: lexicons, dictionaries, demo corpus."""

@@ -1,0 +1,482 @@
+"""Sentences -> events: the extraction stage that ties triggers, roles,
+places, dates, fatalities and attribution together for one article."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+
+from frontwatch.actors.coref import ActorContext
+from frontwatch.actors.dictionary import ActorDictionary
+from frontwatch.dates.resolve import find_dates, historical_cue
+from frontwatch.extract.attribution import find_claim_source, statement_flags
+from frontwatch.extract.fatalities import find_fatalities
+from frontwatch.extract.roles import ActorSpan, Roles, assign_roles
+from frontwatch.extract.taxonomy import TACTIC_RANK, event_type_of
+from frontwatch.extract.triggers import TriggerLexicon, TriggerMatch
+from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.resolve import PlaceResolver
+from frontwatch.geo.toponyms import country_hints, find_toponyms
+from frontwatch.models import (
+    GEO_REGION,
+    WEEK,
+    Actor,
+    Article,
+    DateSpan,
+    Event,
+    Fatalities,
+    Place,
+    Provenance,
+    StatementFlags,
+)
+
+# A reported area: "about 2,000 square km", "1,200 sq km", "300 square miles".
+AREA = re.compile(
+    r"(?P<text>(?:about|some|around|nearly|almost|more than|over|roughly|approximately)?\s*"
+    r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>square kilomet(?:re|er)s?|square km|sq\.? ?km|"
+    r"km2|km²|square miles?|sq\.? ?mi))",
+    re.IGNORECASE,
+)
+SQ_MILE_KM2 = 2.589988
+# A follow-up sentence refers back to the event before it ("in the attack").
+ANAPHORA = re.compile(
+    r"\b(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:attack|attacks|strike|strikes|raid|"
+    r"clashes|clash|fighting|battle|blast|explosion|bombing|assault|incident|ambush|shelling|"
+    r"offensive|violence|operation|capture|siege)\b",
+    re.IGNORECASE,
+)
+# Victims that make an attack violence against civilians.
+CIVILIAN_VICTIMS = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|people|men|women|children|boys?|girls?|farmers?|"
+    r"herders?|worshipp?ers?|students?|teachers?|journalists?|traders?|passengers?|family|"
+    r"families|a man|a woman|a child|an? (?:elderly|old|young) (?:man|woman)|locals?)\b",
+    re.IGNORECASE,
+)
+POLICE_ACTION = re.compile(
+    r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets?|baton\w*|arrest\w*|detain\w*|"
+    r"beat\w* (?:the )?(?:protesters|demonstrators))\b",
+    re.IGNORECASE,
+)
+LETHAL_FORCE = re.compile(
+    r"\b(?:live (?:ammunition|rounds|fire)|opened fire on (?:the )?(?:protesters|demonstrators|"
+    r"crowd))\b",
+    re.IGNORECASE,
+)
+RIOT_ACTION = re.compile(
+    r"\b(?:threw (?:stones|rocks|petrol bombs|molotov)|pelted|torched|set fire|vandali[sz]ed|"
+    r"smashed|clashed with (?:the )?police|burn(?:ed|t) tyres)\b",
+    re.IGNORECASE,
+)
+# A capture reported in the lead is usually the day of the report, but an
+# undated sentence otherwise only tells us the event happened by publication.
+UNDATED_REASON = "no date in the sentence: on or shortly before publication"
+HISTORICAL_DAYS = 60
+ARMED_EVENT_TYPES = ("Violence against civilians", "Explosions/Remote violence", "Battles")  # an event dated this long before publication is background
+
+
+@dataclass
+class _Draft:
+    """An event being built; frozen into models.Event at the end."""
+
+    sentence: Span
+    trigger: TriggerMatch
+    sub_event_type: str
+    roles: Roles
+    date: DateSpan
+    flags: StatementFlags
+    claim_source: str | None
+    place: Place | None
+    other_places: tuple[Place, ...]
+    fatalities: Fatalities | None
+    territorial: str | None
+    area_km2: float | None = None
+    area_text: str = ""
+    sources: list[Provenance] = field(default_factory=list)
+
+
+class EventExtractor:
+    def __init__(
+        self,
+        *,
+        gazetteer: Gazetteer,
+        actors: ActorDictionary | None = None,
+        lexicon: TriggerLexicon | None = None,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.resolver = PlaceResolver(gazetteer)
+        self.actors = actors or ActorDictionary.load()
+        self.lexicon = lexicon or TriggerLexicon.packaged()
+
+    # ------------------------------------------------------------------ public
+    def extract(self, article: Article, doc: Doc) -> list[Event]:
+        """All event statements of one article, flagged ones included (their
+        ``flags`` say why they are not events)."""
+        located = self._places(article, doc)
+        country_code, country = self._focus_country(article.text, located)
+        context = ActorContext(country=country, on=article.published)
+        drafts: list[_Draft] = []
+        for sentence in doc.sents:
+            actor_spans = self._actors(sentence, context, country)
+            self._sentence(article, sentence, actor_spans, context, located, country, drafts)
+        region = self._region_place(located, country_code)
+        return [self._freeze(article, d, region, located) for d in drafts]
+
+    # ----------------------------------------------------------------- places
+    def _places(self, article: Article, doc: Doc) -> list[Place]:
+        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        mentions = find_toponyms(article.text, entities, self.gazetteer)
+        resolved = self.resolver.resolve_article(mentions, text=article.text)
+        return [p for p in resolved if p is not None]
+
+    def _focus_country(self, text: str, located: Sequence[Place]) -> tuple[str | None, str | None]:
+        votes: Counter[str] = Counter()
+        names: dict[str, str] = {}
+        for place in located:
+            votes[place.country_code] += 2
+            names[place.country_code] = place.country
+        for code, count in country_hints(text).items():
+            votes[code] += count
+        if not votes:
+            return None, None
+        code = votes.most_common(1)[0][0]
+        if code not in names:
+            entry = self.gazetteer.country(code)
+            names[code] = entry.country if entry else code
+        return code, names[code]
+
+    def _region_place(self, located: Sequence[Place], country_code: str | None) -> Place | None:
+        """The article's main admin1, for events whose sentence names no place."""
+        admin1s = Counter(
+            p.admin1 for p in located if p.admin1 and p.country_code == country_code
+        )
+        if not admin1s or country_code is None:
+            return None
+        name = admin1s.most_common(1)[0][0]
+        entry = self.gazetteer.admin1(country_code, name)
+        if entry is None:
+            return None
+        return Place(
+            name=entry.name,
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            country=entry.country,
+            country_code=entry.country_code,
+            admin1=entry.admin1 or entry.name,
+            feature="admin1",
+            geonameid=entry.geonameid,
+            population=entry.population,
+            geo_precision=GEO_REGION,
+            matched_text="",
+        )
+
+    # ----------------------------------------------------------------- actors
+    def _actors(
+        self, sentence: Span, context: ActorContext, country: str | None
+    ) -> list[ActorSpan]:
+        offset = sentence.start_char
+        spans: list[ActorSpan] = []
+        for mention in self.actors.find(sentence.text):
+            actor: Actor | None = None
+            if mention.generic:
+                actor = context.resolve_reference(mention.text)
+            if actor is None:
+                actor = self.actors.resolve(mention, country=country, on=context.on)
+            context.observe(actor, mention)
+            spans.append(
+                ActorSpan(actor=actor, start=offset + mention.start, end=offset + mention.end)
+            )
+        return spans
+
+    # --------------------------------------------------------------- sentence
+    def _sentence(
+        self,
+        article: Article,
+        sentence: Span,
+        actor_spans: list[ActorSpan],
+        context: ActorContext,
+        located: Sequence[Place],
+        country: str | None,
+        drafts: list[_Draft],
+    ) -> None:
+        text = article.text
+        triggers = self.lexicon.find(sentence)
+        fatalities = find_fatalities(sentence.text)
+        area = AREA.search(sentence.text)
+        claim = find_claim_source(sentence)
+        excluded = [(claim.start, claim.end)] if claim else []
+        strong = [t for t in triggers if not t.entry.weak and not _inside(t, excluded)]
+        candidates = strong or [
+            t for t in triggers if t.entry.weak and (fatalities or actor_spans)
+        ]
+        if not candidates or (
+            drafts and not strong and ANAPHORA.search(sentence.text) is not None
+        ):
+            self._follow_up(sentence, drafts, fatalities, area)
+            return
+        cue = historical_cue(sentence.text)
+        ranked = sorted(
+            candidates, key=lambda t: (-_rank(t), t.start)
+        )
+        chosen = ranked[0]
+        flags = statement_flags(sentence, chosen, historical_cue=cue)
+        for other in ranked[1:]:
+            if flags.is_event:
+                break
+            other_flags = statement_flags(sentence, other, historical_cue=cue)
+            if other_flags.is_event:
+                chosen, flags = other, other_flags
+        head = sentence.doc[chosen.head]
+        passive = (
+            any(c.dep_ == "auxpass" for c in head.children)
+            or chosen.entry.words[0] == "under"
+            or (head.tag_ == "VBN" and head.dep_ in ("acl", "relcl", "amod"))
+        )
+        roles = assign_roles(
+            text,
+            actor_spans,
+            trigger_start=chosen.start,
+            trigger_end=chosen.end,
+            passive=passive,
+            excluded=excluded,
+        )
+        if chosen.entry.reverse:
+            roles = Roles(actor1=roles.actor2, actor2=roles.actor1)
+        date = self._date(article, sentence, drafts)
+        if date.end is not None and article.published is not None and (
+            (article.published - date.end).days > HISTORICAL_DAYS
+        ):
+            flags = replace(flags, historical=True)
+        sub = self._sub_event(chosen, roles, sentence, fatalities)
+        roles = self._default_actors(sub, roles, sentence.text, country, article)
+        place, others = self._sentence_places(sentence, located, excluded)
+        claim_text = None
+        if claim is not None:
+            claim_text = context.claim_source_reference(claim.text) or claim.text
+        draft = _Draft(
+            sentence=sentence,
+            trigger=chosen,
+            sub_event_type=sub,
+            roles=roles,
+            date=date,
+            flags=flags,
+            claim_source=claim_text,
+            place=place,
+            other_places=others,
+            fatalities=fatalities,
+            territorial=chosen.entry.territorial,
+        )
+        if area is not None:
+            self._attach_area(draft if draft.territorial else None, drafts, area)
+        drafts.append(draft)
+
+    def _follow_up(
+        self,
+        sentence: Span,
+        drafts: list[_Draft],
+        fatalities: Fatalities | None,
+        area: re.Match[str] | None,
+    ) -> None:
+        """A sentence without an event of its own may add a figure to the
+        event before it: "The pocket totals about 2,000 square km"."""
+        if not drafts:
+            return
+        last = drafts[-1]
+        if fatalities is not None and last.fatalities is None and last.flags.is_event:
+            last.fatalities = fatalities
+        if area is not None:
+            self._attach_area(None, drafts, area)
+
+    def _attach_area(
+        self, current: _Draft | None, drafts: list[_Draft], area: re.Match[str]
+    ) -> None:
+        target = current or next((d for d in reversed(drafts) if d.territorial), None)
+        if target is None or target.area_km2 is not None:
+            return
+        value = float(area.group("value").replace(",", ""))
+        if "mi" in area.group("unit").lower():
+            value *= SQ_MILE_KM2
+        target.area_km2 = round(value, 1)
+        target.area_text = area.group("text").strip()
+
+    def _date(self, article: Article, sentence: Span, drafts: list[_Draft]) -> DateSpan:
+        mentions = [m for m in find_dates(sentence.text, article.published) if m.span.resolved]
+        usable = [m for m in mentions if m.span.precision is not None]
+        if usable:
+            return usable[0].span
+        if mentions:
+            return mentions[0].span
+        if article.published is None:
+            return DateSpan(
+                start=None,
+                end=None,
+                precision=None,
+                expression="",
+                reason="no date in the sentence and no publication date",
+            )
+        return DateSpan(
+            start=article.published,
+            end=article.published,
+            precision=WEEK,
+            expression="",
+            reason=UNDATED_REASON,
+        )
+
+    def _sub_event(
+        self, trigger: TriggerMatch, roles: Roles, sentence: Span, fatalities: Fatalities | None
+    ) -> str:
+        sub = trigger.entry.sub
+        text = sentence.text
+        after = sentence.doc.text[trigger.end : sentence.end_char]
+        if sub == "@territory":
+            doer = roles.actor1
+            return (
+                "Government regains territory"
+                if doer is None or doer.inter == 1
+                else "Non-state actor overtakes territory"
+            )
+        if sub == "@violence":
+            victim = roles.actor2
+            if victim is not None:
+                return "Attack" if victim.inter == 7 else "Armed clash"
+            return "Attack" if CIVILIAN_VICTIMS.search(after) else "Armed clash"
+        if sub == "@protest":
+            killed = fatalities is not None and fatalities.count > 0
+            if LETHAL_FORCE.search(text) or (killed and POLICE_ACTION.search(text)):
+                return "Excessive force against protesters"
+            if RIOT_ACTION.search(text):
+                return "Violent demonstration"
+            if POLICE_ACTION.search(text):
+                return "Protest with intervention"
+            return "Peaceful protest"
+        return sub
+
+    def _default_actors(
+        self, sub: str, roles: Roles, text: str, country: str | None, article: Article
+    ) -> Roles:
+        """ACLED's generic actors where the sentence names none."""
+        if country is None:
+            return roles
+        on = article.published
+        event_type = event_type_of(sub)
+        actor1, actor2 = roles.actor1, roles.actor2
+        if event_type == "Protests" and (actor1 is None or actor1.inter != 6):
+            if actor1 is not None and actor2 is None and actor1.inter in (1, 3):
+                actor2 = actor1  # police that intervened
+            actor1 = self.actors.generic("protesters", country, on)
+        elif event_type == "Riots" and (actor1 is None or actor1.inter not in (5, 4, 3)):
+            actor1 = self.actors.generic("rioters", country, on)
+        elif actor1 is None and event_type in ARMED_EVENT_TYPES:
+            actor1 = self.actors.generic("unidentified_armed_group", country, on)
+        if sub == "Attack" and actor2 is None and CIVILIAN_VICTIMS.search(text):
+            actor2 = self.actors.generic("civilians", country, on)
+        return replace(roles, actor1=actor1, actor2=actor2 if actor2 != actor1 else None)
+
+    def _sentence_places(
+        self, sentence: Span, located: Sequence[Place], excluded: Sequence[tuple[int, int]]
+    ) -> tuple[Place | None, tuple[Place, ...]]:
+        inside = [
+            p
+            for p in located
+            if p.start is not None
+            and sentence.start_char <= p.start < sentence.end_char
+            and not any(s <= p.start < e for s, e in excluded)
+            and p.feature != "country"
+        ]
+        if not inside:
+            return None, ()
+        # The most precise place first: a town before its province.
+        inside.sort(key=lambda p: (p.geo_precision, p.start or 0))
+        main = inside[0]
+        return main, tuple(p for p in inside[1:] if p.name != main.name)
+
+    # ----------------------------------------------------------------- freeze
+    def _freeze(
+        self, article: Article, draft: _Draft, region: Place | None, located: Sequence[Place]
+    ) -> Event:
+        sentence = draft.sentence
+        place = draft.place
+        others = draft.other_places
+        if place is None and region is not None:
+            place = region
+            others = tuple(
+                p
+                for p in located
+                if p.feature == "admin1"
+                and p.country_code == region.country_code
+                and p.admin1 != region.admin1
+            )[:3]
+        provenance = Provenance(
+            article_id=article.article_id,
+            sentence=sentence.text,
+            start=sentence.start_char,
+            end=sentence.end_char,
+            url=article.url,
+            outlet=article.outlet,
+            original_source=article.original_source,
+            claim_source=draft.claim_source,
+            published=article.published,
+        )
+        sub = draft.sub_event_type
+        roles = draft.roles
+        return Event(
+            event_id=_event_id(article.article_id, sentence.start_char, draft.trigger.start),
+            event_type=event_type_of(sub),
+            sub_event_type=sub,
+            date=draft.date,
+            provenance=(provenance,),
+            actor1=roles.actor1,
+            actor2=roles.actor2,
+            assoc_actors1=roles.assoc1,
+            assoc_actors2=roles.assoc2,
+            place=place,
+            other_places=others,
+            fatalities=draft.fatalities,
+            territorial=draft.territorial,
+            area_km2=draft.area_km2,
+            area_text=draft.area_text,
+            trigger=draft.trigger.text,
+            flags=draft.flags,
+            claim_source=draft.claim_source,
+            confidence=_confidence(draft),
+        )
+
+
+def _rank(trigger: TriggerMatch) -> int:
+    sub = trigger.entry.sub
+    if sub == "@territory":
+        return TACTIC_RANK["Government regains territory"]
+    if sub == "@violence":
+        return TACTIC_RANK["Attack"] - (5 if trigger.entry.weak else 0)
+    if sub == "@protest":
+        return TACTIC_RANK["Peaceful protest"]
+    base = TACTIC_RANK[sub]
+    # A state (encircled, besieged) is reported with the fighting around it;
+    # it ranks just below a capture.
+    return base + (8 if trigger.entry.territorial else 0)
+
+
+def _inside(trigger: TriggerMatch, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= trigger.start < e for s, e in spans)
+
+
+def _event_id(article_id: str, sentence_start: int, trigger_start: int) -> str:
+    digest = hashlib.sha1(f"{article_id}:{sentence_start}:{trigger_start}".encode()).hexdigest()
+    return f"FW{digest[:12].upper()}"
+
+
+def _confidence(draft: _Draft) -> float:
+    score = 0.4
+    if draft.roles.actor1 is not None:
+        score += 0.2
+    if draft.place is not None:
+        score += 0.2
+    if draft.date.precision == 1:
+        score += 0.1
+    if draft.claim_source:
+        score += 0.1
+    return round(min(score, 1.0), 2)

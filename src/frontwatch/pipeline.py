@@ -1,0 +1,226 @@
+"""Builds the stages from Settings and runs them: Article -> list[Event], and
+batches of input files -> the store, with per-file errors kept and reported."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from frontwatch.errors import FrontwatchError, InputError
+from frontwatch.extract.events import EventExtractor
+from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.ingest.clean import clean
+from frontwatch.ingest.readers import RawDocument, content_hash, iter_documents
+from frontwatch.models import Article, Event
+from frontwatch.nlp.spacy_model import load_model
+from frontwatch.settings import Settings, load_settings
+from frontwatch.store.repository import Store
+
+SIDECAR = "metadata.csv"  # file,published,outlet for plain-text files in a folder
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    origin: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    read: int = 0  # documents read
+    stored: int = 0  # new articles stored and processed
+    duplicates: int = 0  # already in the store (same content hash)
+    failed: int = 0  # read but not processable (raw kept, status "failed")
+    events: int = 0  # event statements stored (flagged ones included)
+    errors: tuple[FileError, ...] = ()
+
+
+@dataclass
+class _Tally:
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    events: int = 0
+    errors: list[FileError] = field(default_factory=list)
+
+    def freeze(self) -> IngestReport:
+        return IngestReport(
+            read=self.read,
+            stored=self.stored,
+            duplicates=self.duplicates,
+            failed=self.failed,
+            events=self.events,
+            errors=tuple(self.errors),
+        )
+
+
+class Pipeline:
+    """The extraction stages, loaded once: spaCy model, gazetteer, lexicons."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.nlp = load_model(self.settings.model)
+        self.gazetteer = Gazetteer.open(self.settings.home / "gazetteer.sqlite")
+        self.extractor = EventExtractor(gazetteer=self.gazetteer)
+
+    def process(self, article: Article) -> list[Event]:
+        return self.extractor.extract(article, self.nlp(article.text))
+
+    def process_many(self, articles: Sequence[Article]) -> list[list[Event]]:
+        docs = self.nlp.pipe([a.text for a in articles], batch_size=self.settings.batch_size)
+        return [self.extractor.extract(a, d) for a, d in zip(articles, docs, strict=True)]
+
+    def close(self) -> None:
+        self.gazetteer.close()
+
+
+def ingest(
+    store: Store,
+    pipeline: Pipeline,
+    documents: Iterable[RawDocument | InputError],
+    *,
+    published: dt.date | None = None,
+    source: str | None = None,
+    on_progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Clean, extract and store every document; one bad document never stops
+    the batch, and a document that was read is always kept raw."""
+    tally = _Tally()
+    batch: list[Article] = []
+    for item in documents:
+        if isinstance(item, InputError):
+            tally.errors.append(FileError(item.origin, str(item)))
+            if on_progress:
+                on_progress(item.origin)
+            continue
+        tally.read += 1
+        if on_progress:
+            on_progress(item.origin)
+        article_id = content_hash(item.content)
+        if store.has_article(article_id) or any(a.article_id == article_id for a in batch):
+            tally.duplicates += 1
+            continue
+        try:
+            article = clean(item, published=published, source=source)
+        except InputError as exc:
+            _keep_failed(store, item, article_id, exc, tally)
+            continue
+        batch.append(article)
+        if len(batch) >= pipeline.settings.batch_size:
+            _flush(store, pipeline, batch, tally)
+    _flush(store, pipeline, batch, tally)
+    return tally.freeze()
+
+
+def reprocess(
+    store: Store, pipeline: Pipeline, *, on_progress: Callable[[str], None] | None = None
+) -> IngestReport:
+    """Run the current pipeline again over every stored raw article."""
+    tally = _Tally()
+    batch: list[Article] = []
+    for stored in list(store.iter_articles()):
+        tally.read += 1
+        if on_progress:
+            on_progress(stored.origin)
+        raw = RawDocument(
+            origin=stored.origin,
+            content=stored.raw,
+            raw_format=stored.raw_format,
+            url=stored.url,
+            title=stored.title,
+            published=stored.published,
+            outlet=stored.outlet,
+        )
+        try:
+            article = replace(clean(raw), article_id=stored.article_id)
+        except InputError as exc:
+            tally.failed += 1
+            tally.errors.append(FileError(stored.origin, str(exc)))
+            continue
+        batch.append(article)
+        if len(batch) >= pipeline.settings.batch_size:
+            _flush(store, pipeline, batch, tally, replace_existing=True)
+    _flush(store, pipeline, batch, tally, replace_existing=True)
+    return tally.freeze()
+
+
+def documents_from_paths(
+    paths: Sequence[Path], *, max_bytes: int
+) -> Iterator[RawDocument | InputError]:
+    """Read files and folders; a folder's ``metadata.csv`` (file, published,
+    outlet) supplies what plain-text files cannot carry themselves."""
+    sidecars: dict[Path, tuple[dt.date | None, str | None]] = {}
+    for path in paths:
+        found = sorted(path.rglob(SIDECAR)) if path.is_dir() else [path.parent / SIDECAR]
+        for sidecar in found:
+            if sidecar.is_file():
+                sidecars.update(_read_sidecar(sidecar))
+    for item in iter_documents(paths, max_bytes=max_bytes):
+        if isinstance(item, RawDocument):
+            meta = sidecars.get(Path(item.origin).resolve())
+            if meta is not None:
+                date, outlet = meta
+                item = replace(
+                    item, published=item.published or date, outlet=item.outlet or outlet
+                )
+        yield item
+
+
+def _read_sidecar(path: Path) -> dict[Path, tuple[dt.date | None, str | None]]:
+    found: dict[Path, tuple[dt.date | None, str | None]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            name = (row.get("file") or "").strip()
+            if not name:
+                continue
+            published = (row.get("published") or "").strip()
+            try:
+                date = dt.date.fromisoformat(published[:10]) if published else None
+            except ValueError as exc:
+                raise InputError(f"bad date {published!r} for {name}", origin=str(path)) from exc
+            found[(path.parent / name).resolve()] = (date, (row.get("outlet") or "").strip() or None)
+    return found
+
+
+def _keep_failed(
+    store: Store, item: RawDocument, article_id: str, exc: FrontwatchError, tally: _Tally
+) -> None:
+    tally.failed += 1
+    tally.errors.append(FileError(item.origin, str(exc)))
+    failed = Article(
+        article_id=article_id,
+        raw=item.content,
+        raw_format=item.raw_format,
+        text="",
+        title=item.title,
+        url=item.url,
+        published=item.published,
+        outlet=item.outlet,
+        origin=item.origin,
+    )
+    store.add_article(failed, status="failed", error=str(exc))
+
+
+def _flush(
+    store: Store,
+    pipeline: Pipeline,
+    batch: list[Article],
+    tally: _Tally,
+    *,
+    replace_existing: bool = False,
+) -> None:
+    if not batch:
+        return
+    results = pipeline.process_many(batch)
+    if replace_existing:
+        for article, events in zip(batch, results, strict=True):
+            store.replace_events(article.article_id, events)
+    else:
+        store.save_batch(list(zip(batch, results, strict=True)))
+        tally.stored += len(batch)
+    tally.events += sum(len(events) for events in results)
+    batch.clear()
