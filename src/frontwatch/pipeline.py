@@ -216,11 +216,10 @@ def _flush(
     if not batch:
         return
     results = pipeline.process_many(batch)
-    if replace_existing:
-        for article, events in zip(batch, results, strict=True):
-            store.replace_events(article.article_id, events)
-    else:
-        store.save_batch(list(zip(batch, results, strict=True)))
+    # save_batch also refreshes a stored article's cleaned text, so the new
+    # events' offsets point into the text they were extracted from.
+    store.save_batch(list(zip(batch, results, strict=True)))
+    if not replace_existing:
         tally.stored += len(batch)
     tally.events += sum(len(events) for events in results)
     batch.clear()

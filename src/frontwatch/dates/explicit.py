@@ -31,7 +31,8 @@ _RANGE_JOIN = (
     rf"(?:\s+(?P<join>{words('and', 'to', 'until', 'till', 'through', 'thru')})\s+(?:the\s+)?"
     rf"|{DASH_RE})"
 )
-_NIGHT = rf"(?P<night>(?:{words('the night of', 'the night between', 'overnight on', 'overnight', 'night of')})\s+(?:the\s+)?)"
+_NIGHT_WORDS = words("the night of", "the night between", "overnight on", "overnight", "night of")
+_NIGHT = rf"(?P<night>(?:{_NIGHT_WORDS})\s+(?:the\s+)?)"
 _WEEKEND = rf"(?P<weekend>{words('the weekend of', 'weekend of')}\s+(?:the\s+)?)"
 _BETWEEN = rf"(?P<between>{words('between', 'from')}\s+(?:the\s+)?)"
 _YEAR_TAIL = rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_RE}))?"
@@ -150,6 +151,13 @@ def _month_year(match: re.Match[str], context: ResolveContext) -> DateSpan | Non
         year, why_year = int(year_text), ""
     elif context.published is None:
         return spans.unresolved(match[0], "month without a year or a publication date")
+    elif part and cue not in {"last", "next", "this"}:
+        # "late May" read on 13 May is the coming late May, not last year's.
+        first_day = {"early": 1, "mid": 11, "late": 21}[_part_key(part)]
+        inferred = spans.infer_year(month, first_day, context.published)
+        if inferred is None:  # unreachable: days 1, 11 and 21 exist in every month
+            return None
+        year, why_year = inferred[0].year, inferred[1]
     else:
         year, why_year = _month_year_from_cue(month, cue, context.published)
     if cue in {"since", "from"}:
@@ -160,8 +168,9 @@ def _month_year(match: re.Match[str], context: ResolveContext) -> DateSpan | Non
         name = calendar.month_name[month]
         span = spans.month_span(year, month, match[0], f"{name} {year}", context.published)
     if why_year:
-        return DateSpan(span.start, span.end, span.precision, span.expression,
-                        f"{span.reason}; {why_year}")
+        return DateSpan(
+            span.start, span.end, span.precision, span.expression, f"{span.reason}; {why_year}"
+        )
     return span
 
 
@@ -209,11 +218,11 @@ def _year_range(match: re.Match[str], context: ResolveContext) -> DateSpan | Non
     first, last = int(match["y1"]), int(match["y2"])
     if last <= first:
         return None
-    return DateSpan(
-        dt.date(first, 1, 1), dt.date(last, 12, 31), None, match[0], spans.YEAR_ONLY
-    )
+    return DateSpan(dt.date(first, 1, 1), dt.date(last, 12, 31), None, match[0], spans.YEAR_ONLY)
 
 
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR_KEYS = ("19", "20")
 _MONTH_CUE = r"(?P<cue>(?i:in|during|since|from|through|throughout|of|this|last|next))"
 
 EXPLICIT_RULES: tuple[Rule, ...] = (
@@ -221,6 +230,7 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
         "iso",
         re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
         _iso,
+        keywords=("-",),
     ),
     Rule(
         "numeric",
@@ -229,6 +239,7 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
             r"(?P<y>(?:19|20)\d{2})(?![\d./])"
         ),
         _numeric,
+        keywords=("/", "."),
     ),
     Rule(
         "range_two_months",
@@ -238,6 +249,7 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
             rf"(?P<d2>{DAY_RE})\s+(?:of\s+)?(?P<mon2>{MONTH_RE}){_YEAR_TAIL}"
         ),
         _range_two_months,
+        keywords=_MONTH_KEYS,
     ),
     Rule(
         "range_same_month",
@@ -246,6 +258,7 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
             rf"(?P<d2>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE}){_YEAR_TAIL}"
         ),
         _range_same_month,
+        keywords=_MONTH_KEYS,
     ),
     Rule(
         "range_month_first",
@@ -254,6 +267,7 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
             rf"{_RANGE_JOIN}(?:(?P<mon2>{MONTH_RE})\s+)?(?P<d2>{DAY_RE}){_YEAR_TAIL}"
         ),
         _range_month_first,
+        keywords=_MONTH_KEYS,
     ),
     Rule(
         "day_month",
@@ -262,21 +276,25 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
             rf"(?:of\s+)?(?P<mon>{MONTH_RE}){_YEAR_TAIL}"
         ),
         _single_day,
+        keywords=_MONTH_KEYS,
     ),
     Rule(
         "month_day",
         re.compile(
             rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:{_NIGHT})?(?P<mon>{MONTH_RE})\s+(?:the\s+)?"
-            rf"(?P<d>{DAY_RE})(?!\s*(?:-|–|:|\d))(?:,?\s+(?P<y>{YEAR_RE}))?"
+            rf"(?P<d>{DAY_RE})(?:,?\s+(?P<y>{YEAR_RE}))?"
         ),
         _single_day,
+        keywords=_MONTH_KEYS,
     ),
     Rule(
         "month_year",
         re.compile(
-            rf"(?:{_PART}[\s-]+)?(?P<mon>{MONTH_RE})\s+(?:of\s+)?(?P<y>{YEAR_RE})"
+            rf"(?:{_MONTH_CUE}\s+)?(?:{_PART}[\s-]+)?(?P<mon>{MONTH_RE})\s+(?:of\s+)?"
+            rf"(?P<y>{YEAR_RE})"
         ),
         _month_year,
+        keywords=_MONTH_KEYS,
     ),
     Rule(
         "month_alone",
@@ -285,6 +303,7 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
             rf"(?P<mon>{MONTH_FULL_RE})(?![A-Za-z])(?!\s+(?:Day|\d))"
         ),
         _month_year,
+        keywords=_MONTH_KEYS,
     ),
     Rule(
         "year_range",
@@ -293,6 +312,7 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
             rf"(?:\s*(?:-|–|—)\s*|\s+(?i:and|to|until)\s+)(?P<y2>{YEAR_RE})"
         ),
         _year_range,
+        keywords=_YEAR_KEYS,
     ),
     Rule(
         "year",
@@ -302,5 +322,6 @@ EXPLICIT_RULES: tuple[Rule, ...] = (
             rf"autumn|fall|winter)\s+of))[\s-]+(?P<y>{YEAR_RE})"
         ),
         _year,
+        keywords=_YEAR_KEYS,
     ),
 )

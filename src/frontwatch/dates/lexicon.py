@@ -7,6 +7,8 @@ the rules in ``explicit.py`` add the context a bare month name needs.
 
 from __future__ import annotations
 
+import re
+
 MONTH_NUMBERS: dict[str, int] = {
     "january": 1,
     "february": 2,
@@ -106,7 +108,10 @@ def weekday_number(name: str) -> int:
 
 def day_number(text: str) -> int:
     """ "9", "09", "9th", "1st" -> the day of the month."""
-    return int(text.rstrip("stndrdthST"))
+    digits = re.match(r"\d+", text)
+    if digits is None:
+        raise ValueError(f"not a day number: {text!r}")
+    return int(digits[0])
 
 
 def count_number(text: str) -> int:

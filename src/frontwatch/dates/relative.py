@@ -29,7 +29,7 @@ import re
 from frontwatch.dates import spans
 from frontwatch.dates.lexicon import COUNT_RE, WEEKDAY_RE, count_number, weekday_number
 from frontwatch.dates.rule import Handler, ResolveContext, Rule, words
-from frontwatch.models import DAY, MONTH, WEEK, DateSpan
+from frontwatch.models import MONTH, WEEK, DateSpan
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -131,9 +131,15 @@ def _week(match: re.Match[str], context: ResolveContext) -> DateSpan | None:
         return spans.unresolved(match[0], spans.NO_PUBLICATION)
     phrase = " ".join(match[0].lower().split())
     monday = spans.monday_of(published)
-    if phrase.startswith(("later", "next")):
-        start = published + _ONE_DAY if phrase.startswith("later") else monday + dt.timedelta(7)
-        end = monday + dt.timedelta(days=6 if phrase.startswith("later") else 13)
+    if phrase.startswith("next"):
+        start = monday + dt.timedelta(days=7)
+        return DateSpan(
+            start, start + dt.timedelta(days=6), WEEK, match[0], spans.AFTER_PUBLICATION
+        )
+    if phrase.startswith("later"):
+        start, end = published + _ONE_DAY, monday + dt.timedelta(days=6)
+        if start > end:  # "later this week" on a Sunday
+            return spans.unresolved(match[0], "no day of the week is left after publication")
         return DateSpan(start, end, WEEK, match[0], spans.AFTER_PUBLICATION)
     if "last" in phrase or "previous" in phrase:
         start = monday - dt.timedelta(days=7)
@@ -172,9 +178,14 @@ def _month(match: re.Match[str], context: ResolveContext) -> DateSpan | None:
         start = spans.shift_months(published.replace(day=1), -1)
         return spans.month_span(start.year, start.month, match[0], "previous month", None)
     if "next" in phrase or "later" in phrase:
-        offset = 1 if "next" in phrase else 0
-        start = spans.shift_months(published.replace(day=1), offset)
-        _, end = spans.month_bounds(start.year, start.month)
+        if "next" in phrase:
+            start = spans.shift_months(published.replace(day=1), 1)
+            _, end = spans.month_bounds(start.year, start.month)
+        else:
+            start = published + _ONE_DAY
+            _, end = spans.month_bounds(published.year, published.month)
+        if start > end:  # "later this month" on the month's last day
+            return spans.unresolved(match[0], "no day of the month is left after publication")
         return DateSpan(start, end, MONTH, match[0], spans.AFTER_PUBLICATION)
     return spans.month_span(
         published.year, published.month, match[0], "month of publication", published
@@ -222,17 +233,26 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             rf"Independent|Review|World|Sport|Age))"
         ),
         _weekday,
+        keywords=("day",),
     ),
     Rule(
         "today",
         re.compile(
             words(
-                "earlier today", "later today", "today", "tonight", "this morning",
-                "this afternoon", "this evening", "earlier in the day",
-                "early this morning", "late this afternoon",
+                "earlier today",
+                "later today",
+                "today",
+                "tonight",
+                "this morning",
+                "this afternoon",
+                "this evening",
+                "earlier in the day",
+                "early this morning",
+                "late this afternoon",
             )
         ),
         _days_back(0, "the day of publication"),
+        keywords=("today", "tonight", "morning", "afternoon", "evening", "earlier in the day"),
     ),
     Rule(
         "yesterday",
@@ -241,11 +261,13 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             rf"(?:\s+{_TIME_OF_DAY})?"
         ),
         _days_back(1, "the day before publication"),
+        keywords=("yesterday", "last night", "night before last"),
     ),
     Rule(
         "day_before_yesterday",
         re.compile(words("the day before yesterday")),
         _days_back(2, "two days before publication"),
+        keywords=("yesterday",),
     ),
     Rule(
         "count_ago",
@@ -254,6 +276,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             rf"(?P<dir>(?i:ago|earlier|previously|later))"
         ),
         _count_ago,
+        keywords=("ago", "earlier", "previously", "later"),
     ),
     Rule(
         "past_period",
@@ -262,77 +285,125 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             rf"(?:(?P<n>{COUNT_RE})\s+)?(?P<unit>{_UNIT})"
         ),
         _past_period,
+        keywords=("past", "last", "previous"),
     ),
     Rule(
         "week",
         re.compile(
             words(
-                "earlier this week", "later this week", "this week", "last week",
-                "the previous week", "the past week", "earlier in the week", "next week",
+                "earlier this week",
+                "later this week",
+                "this week",
+                "last week",
+                "the previous week",
+                "the past week",
+                "earlier in the week",
+                "next week",
             )
         ),
         _week,
+        keywords=("week",),
     ),
     Rule(
         "weekend",
         re.compile(
-            rf"(?i:over|at|during|on|this|last|the\s+past|next|this\s+coming)\s+"
-            rf"(?:(?i:the)\s+)?(?:(?i:past)\s+)?(?i:weekend)"
+            r"(?i:over|at|during|on|this|last|the\s+past|next|this\s+coming)\s+"
+            r"(?:(?i:the)\s+)?(?:(?i:past)\s+)?(?i:weekend)"
         ),
         _weekend,
+        keywords=("weekend",),
     ),
     Rule(
         "month",
         re.compile(
             words(
-                "earlier this month", "later this month", "this month", "last month",
-                "the previous month", "next month", "earlier in the month",
+                "earlier this month",
+                "later this month",
+                "this month",
+                "last month",
+                "the previous month",
+                "next month",
+                "earlier in the month",
             )
         ),
         _month,
+        keywords=("month",),
     ),
     Rule(
         "year",
         re.compile(
             words(
-                "earlier this year", "this year", "last year", "the previous year",
-                "the past year", "next year", "earlier in the year",
+                "earlier this year",
+                "this year",
+                "last year",
+                "the previous year",
+                "the past year",
+                "next year",
+                "earlier in the year",
             )
         ),
         _year,
+        keywords=("year",),
     ),
     Rule(
         "anchored_before",
         re.compile(words("the previous day", "the day before", "the night before", "a day before")),
         _anchored(-1),
+        keywords=("day", "night"),
     ),
     Rule(
         "anchored_after",
         re.compile(
             words(
-                "the next day", "the following day", "the next morning", "the following morning",
-                "a day later", "the day after", "the next night", "the following night",
+                "the next day",
+                "the following day",
+                "the next morning",
+                "the following morning",
+                "a day later",
+                "the day after",
+                "the next night",
+                "the following night",
             )
         ),
         _anchored(1),
+        keywords=("day", "night", "morning"),
     ),
     Rule(
         "anchored_same",
         re.compile(words("the same day", "that same day", "later that day", "earlier that day")),
         _anchored(0),
+        keywords=("day",),
     ),
     Rule(
         "vague",
         re.compile(
             words(
-                "recently", "lately", "in recent days", "in recent weeks", "in recent months",
-                "in recent years", "some time ago", "a while ago", "the other day",
-                "a few days ago", "several days ago", "days ago", "a few weeks ago",
-                "several weeks ago", "weeks ago", "months ago", "years ago", "a few days earlier",
-                "in the past few days", "in the last few days", "in the past few weeks",
-                "in the coming days", "in the coming weeks",
+                "recently",
+                "lately",
+                "in recent days",
+                "in recent weeks",
+                "in recent months",
+                "in recent years",
+                "some time ago",
+                "a while ago",
+                "the other day",
+                "a few days ago",
+                "several days ago",
+                "days ago",
+                "a few weeks ago",
+                "several weeks ago",
+                "weeks ago",
+                "months ago",
+                "years ago",
+                "a few days earlier",
+                "in the past few days",
+                "in the last few days",
+                "in the past few weeks",
+                "in the coming days",
+                "in the coming weeks",
             )
         ),
         _vague,
+        keywords=("recent", "lately", "ago", "other day", "coming", "few days", "earlier"),
     ),
 )

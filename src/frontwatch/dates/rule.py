@@ -29,9 +29,19 @@ Handler = Callable[[re.Match[str], ResolveContext], DateSpan | None]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A pattern, its handler, and the words without which it cannot match.
+
+    ``keywords`` (lower case) is a cheap prefilter: the pattern runs only on
+    text that contains one of them; an empty tuple runs it on every text.
+    """
+
     name: str
     pattern: re.Pattern[str]
     handler: Handler
+    keywords: tuple[str, ...] = ()
+
+    def may_match(self, lowered_text: str) -> bool:
+        return not self.keywords or any(k in lowered_text for k in self.keywords)
 
 
 def words(*alternatives: str) -> str:

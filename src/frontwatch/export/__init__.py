@@ -3,6 +3,7 @@
 from frontwatch.export.formats import (
     ACLED_COLUMNS,
     ExportResult,
+    format_event,
     format_table,
     write_acled_csv,
     write_csv,
@@ -14,6 +15,7 @@ from frontwatch.export.formats import (
 __all__ = [
     "ACLED_COLUMNS",
     "ExportResult",
+    "format_event",
     "format_table",
     "write_acled_csv",
     "write_csv",

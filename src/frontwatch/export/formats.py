@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from frontwatch.export.regions import lookup_country
-from frontwatch.models import Actor, Event, Provenance
+from frontwatch.models import Actor, Event, Place, Provenance
 
 # ACLED's export columns, in ACLED's order.
 ACLED_COLUMNS = (
@@ -301,7 +301,7 @@ def write_csv(events: Iterable[Event], out: TextIO) -> ExportResult:
 def format_table(events: Iterable[Event]) -> str:
     """A compact fixed-width table for the terminal."""
     header = ("id", "date", "type", "actors", "location", "admin1", "country", "fat.")
-    limits = (24, 14, 40, 60, 22, 18, 16, 5)
+    limits = (24, 14, 48, 72, 22, 18, 16, 5)  # longer values end in "…"
     rows = [_table_row(event) for event in events]
     if not rows:
         return "(no events)"
@@ -322,12 +322,88 @@ def format_table(events: Iterable[Event]) -> str:
     return "\n".join(lines)
 
 
+def format_event(event: Event) -> str:
+    """Every field of one event, then each source sentence with its offsets."""
+    date = event.date
+    lines = [
+        f"event        {event.event_id}",
+        f"type         {event.event_type} / {event.sub_event_type}"
+        f" ({disorder_type(event.event_type, event.sub_event_type) or 'no disorder type'})",
+        f"date         {_span(event)}  precision {date.precision or '-'}"
+        + (f'  from "{date.expression}"' if date.expression else "")
+        + (f"  ({date.reason})" if date.reason else ""),
+    ]
+    for label, actor in (("actor1", event.actor1), ("actor2", event.actor2)):
+        if actor is not None:
+            lines.append(f"{label:<13}{_actor(actor)}")
+    for label, group in (("assoc1", event.assoc_actors1), ("assoc2", event.assoc_actors2)):
+        lines += [f"{label:<13}{_actor(actor)}" for actor in group]
+    if event.place is not None:
+        lines.append(f"place        {_place(event.place)}")
+    lines += [f"also named   {_place(other)}" for other in event.other_places]
+    fatalities = event.fatalities
+    if fatalities is not None:
+        span = f" (reported {fatalities.low}-{fatalities.high})" if fatalities.high else ""
+        said = f' from "{fatalities.text}"' if fatalities.text else ""
+        why = f" [{fatalities.reason}]" if fatalities.reason else ""
+        lines.append(f"fatalities   {fatalities.count}{span}{said}{why}")
+    if event.territorial:
+        area = f", {event.area_km2:g} km2" if event.area_km2 is not None else ""
+        lines.append(f"territory    {event.territorial}{area}")
+    if event.trigger:
+        lines.append(f'trigger      "{event.trigger}"')
+    if event.claim_source:
+        lines.append(f"claimed by   {event.claim_source}")
+    raised = [
+        name
+        for name in ("negated", "hypothetical", "planned", "historical")
+        if getattr(event.flags, name)
+    ]
+    lines.append(f"statement    {', '.join(raised) if raised else 'reported as having happened'}")
+    lines.append(f"confidence   {event.confidence:.2f}")
+    for n, source in enumerate(event.provenance, start=1):
+        who = " / ".join(x for x in (source.outlet, source.original_source) if x) or "?"
+        when = f", {source.published.isoformat()}" if source.published else ""
+        lines.append(f"source [{n}]   {who}{when}  {source.url or ''}".rstrip())
+        lines.append(
+            f"             article {source.article_id} chars {source.start}-{source.end}"
+            + (f", claim by {source.claim_source}" if source.claim_source else "")
+        )
+        lines.append(f'             "{" ".join(source.sentence.split())}"')
+    return "\n".join(lines)
+
+
+def _span(event: Event) -> str:
+    start, end = event.date.start, event.date.end
+    if start is None:
+        return "unknown"
+    if end is None or end == start:
+        return start.isoformat()
+    return f"{start.isoformat()} .. {end.isoformat()}"
+
+
+def _actor(actor: Actor) -> str:
+    details = [f"inter {actor.inter}"]
+    if actor.matched_text:
+        details.append(f'as "{actor.matched_text}"')
+    if actor.backers:
+        details.append("backed by " + ", ".join(actor.backers))
+    return f"{actor.name} ({'; '.join(details)})"
+
+
+def _place(place: Place) -> str:
+    where = ", ".join(x for x in (place.name, place.admin2, place.admin1, place.country) if x)
+    said = f' as "{place.matched_text}"' if place.matched_text else ""
+    return (
+        f"{where} ({place.latitude:.4f}, {place.longitude:.4f}; "
+        f"geo precision {place.geo_precision}){said}"
+    )
+
+
 def _table_row(event: Event) -> tuple[str, ...]:
     start = event.date.start
     date = f"{start.isoformat()} ({event.date.precision})" if start else "?"
-    actors = " -> ".join(
-        actor.name for actor in (event.actor1, event.actor2) if actor is not None
-    )
+    actors = " -> ".join(actor.name for actor in (event.actor1, event.actor2) if actor is not None)
     place = event.place
     return (
         event.event_id,

@@ -92,12 +92,15 @@ def light_fold(name: str) -> str:
 
     Used to tell an exact spelling from a merely equivalent one.
     """
-    text = name.casefold().translate(_SPECIAL_LETTERS)
-    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    text = name.casefold()
+    if not text.isascii():
+        text = text.translate(_SPECIAL_LETTERS)
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     text = _MARKS.sub("", text)
     return " ".join(_SEPARATORS.sub(" ", text).split())
 
 
+@lru_cache(maxsize=262144)
 def _normalise_token(token: str) -> str:
     if not token.isalpha() or not token.isascii():
         return token
@@ -136,4 +139,9 @@ def loose_key(name: str) -> str:
     "Manbij", "Kobani" / "Kobane"); the consonant skeleton with vowel
     positions kept still separates most names.
     """
-    return _VOWEL_RUN.sub("*", fold(name))
+    return loose_key_of_folded(fold(name))
+
+
+def loose_key_of_folded(key: str) -> str:
+    """:func:`loose_key` of a name whose :func:`fold` is ``key``."""
+    return _VOWEL_RUN.sub("*", key)

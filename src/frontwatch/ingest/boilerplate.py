@@ -57,6 +57,9 @@ class CleaningRules:
     blurbs: tuple[re.Pattern[str], ...]
     blurb_max_words: int
     blurb_examples: tuple[BlurbExample, ...]
+    copyright_holders: tuple[re.Pattern[str], ...]
+    copyright_examples: tuple[BlurbExample, ...]
+    html_standfirst_classes: frozenset[str]
     captions: CaptionRules
     wire_services: tuple[WireService, ...]
 
@@ -72,11 +75,13 @@ class CleaningRules:
         """The outlet a publisher blurb names ("X delivers independent ...")."""
         if len(line.split()) > self.blurb_max_words:
             return None
-        for pattern in self.blurbs:
-            match = pattern.search(line)
-            if match:
-                return match.group("outlet").strip()
-        return None
+        return _first_outlet(self.blurbs, line)
+
+    def copyright_holder(self, line: str) -> str | None:
+        """The outlet a copyright line names ("© 2024 X. All rights reserved.")."""
+        if len(line.split()) > self.blurb_max_words:
+            return None
+        return _first_outlet(self.copyright_holders, line)
 
     def is_caption(self, line: str) -> bool:
         rules = self.captions
@@ -96,6 +101,14 @@ class CleaningRules:
     def wire_service(self, name: str) -> str | None:
         """The canonical name of the wire service ``name`` spells, if any."""
         return _alias_index(self.wire_services).get(_alias_key(name.strip()))
+
+
+def _first_outlet(patterns: tuple[re.Pattern[str], ...], line: str) -> str | None:
+    for pattern in patterns:
+        match = pattern.search(line)
+        if match:
+            return match.group("outlet").strip()
+    return None
 
 
 # A parenthesis closing the line, optionally followed by a full stop.
@@ -147,10 +160,8 @@ def _build_rules(data: Any) -> CleaningRules:
         for entry in data["boilerplate"]
     )
     blurbs = data["publisher_blurbs"]
-    blurb_patterns = _compile_all(blurbs["patterns"], 0)
-    for pattern in blurb_patterns:
-        if "outlet" not in pattern.groupindex:
-            raise ValueError(f"publisher blurb pattern without (?P<outlet>...): {pattern.pattern}")
+    blurb_patterns = _outlet_patterns(blurbs["patterns"])
+    holders = data["copyright_holders"]
     captions = data["captions"]
     credit_words = _strings(captions["credit_words"])
     caption_rules = CaptionRules(
@@ -173,13 +184,27 @@ def _build_rules(data: Any) -> CleaningRules:
         must_keep=_strings(data.get("must_keep", [])),
         blurbs=blurb_patterns,
         blurb_max_words=int(blurbs.get("max_words", 90)),
-        blurb_examples=tuple(
-            BlurbExample(text=str(e["text"]), outlet=str(e["outlet"]))
-            for e in blurbs.get("examples", [])
+        blurb_examples=_outlet_examples(blurbs.get("examples", [])),
+        copyright_holders=_outlet_patterns(holders["patterns"]),
+        copyright_examples=_outlet_examples(holders.get("examples", [])),
+        html_standfirst_classes=frozenset(
+            c.lower() for c in _strings(data.get("html_standfirst_classes", []))
         ),
         captions=caption_rules,
         wire_services=wires,
     )
+
+
+def _outlet_patterns(patterns: Any) -> tuple[re.Pattern[str], ...]:
+    compiled = _compile_all(patterns, 0)
+    for pattern in compiled:
+        if "outlet" not in pattern.groupindex:
+            raise ValueError(f"outlet pattern without (?P<outlet>...): {pattern.pattern}")
+    return compiled
+
+
+def _outlet_examples(entries: Any) -> tuple[BlurbExample, ...]:
+    return tuple(BlurbExample(text=str(e["text"]), outlet=str(e["outlet"])) for e in entries)
 
 
 def _strings(values: Any) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ ROLE_ACTOR1, ROLE_ACTOR2, ROLE_ASSOC1, ROLE_ASSOC2 = "actor1", "actor2", "assoc1
 ROLE_MAIN_PLACE, ROLE_OTHER_PLACE = "main", "other"
 
 Row = dict[str, Any]  # column name -> value, for one INSERT
-StoredRow = Mapping[str, Any]  # a row read back (SQLAlchemy RowMapping)
+StoredRow = Mapping[Any, Any]  # a row read back (SQLAlchemy RowMapping)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,9 +245,7 @@ def event_from_rows(
     for row in actors:
         by_role.setdefault(row["role"], []).append(_actor_from_row(row))
     main_places = [_place_from_row(row) for row in places if row["role"] == ROLE_MAIN_PLACE]
-    other_places = tuple(
-        _place_from_row(row) for row in places if row["role"] == ROLE_OTHER_PLACE
-    )
+    other_places = tuple(_place_from_row(row) for row in places if row["role"] == ROLE_OTHER_PLACE)
     fatalities = None
     if event["fatalities"] is not None:
         fatalities = Fatalities(

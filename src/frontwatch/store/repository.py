@@ -53,8 +53,8 @@ class StoreStats:
     events: int
     by_type: tuple[tuple[str, int], ...]  # (event_type, count), most frequent first
     by_country: tuple[tuple[str, int], ...]  # (country, count); "" = no place
-    first_date: dt.date | None
-    last_date: dt.date | None
+    date_from: dt.date | None  # earliest event_date stored
+    date_to: dt.date | None  # latest event_date stored
 
 
 def open_store(url_or_path: str | Path | None = None) -> Store:
@@ -95,9 +95,7 @@ def _resolve_url(url_or_path: str | Path) -> URL:
     if path.is_dir():
         raise StoreError(f"{path} is a directory; give a file path for the store, e.g. {path}/")
     if not path.parent.exists():
-        raise StoreError(
-            f"cannot create the store {path}: the folder {path.parent} does not exist"
-        )
+        raise StoreError(f"cannot create the store {path}: the folder {path.parent} does not exist")
     return URL.create("sqlite", database=str(path.resolve()))
 
 
@@ -287,28 +285,34 @@ class Store:
     def replace_events(self, article_id: str, new_events: Sequence[Event]) -> None:
         """Delete the article's previous events and store these, atomically."""
         with self._transaction(f"store the events of article {article_id}") as conn:
-            _replace_events(conn, article_id, new_events)
+            _replace_events(conn, [(article_id, new_events)])
 
     def save_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> None:
         """Store processed articles and their events in one transaction.
 
         An article already stored (same content) is refreshed: its cleaned
         text and metadata are updated, it is marked processed, and its events
-        are replaced.
+        are replaced. An article repeated within the batch counts once (the
+        first time): the same content gives the same events.
         """
+        batch: dict[str, tuple[Article, Sequence[Event]]] = {}
+        for article, article_events in items:
+            batch.setdefault(article.article_id, (article, article_events))
         with self._transaction(f"store a batch of {len(items)} articles") as conn:
-            for article, article_events in items:
+            stored = _existing(conn, articles.c.article_id, list(batch))
+            new_rows = []
+            for article_id, (article, _) in batch.items():
                 row = self._article_row(article, STATUS_PROCESSED, None)
-                if _article_exists(conn, article.article_id):
-                    refreshed = {k: v for k, v in row.items() if k not in _KEPT_ON_REFRESH}
-                    conn.execute(
-                        articles.update()
-                        .where(articles.c.article_id == article.article_id)
-                        .values(**refreshed)
-                    )
-                else:
-                    conn.execute(articles.insert(), row)
-                _replace_events(conn, article.article_id, article_events)
+                if article_id not in stored:
+                    new_rows.append(row)
+                    continue
+                refreshed = {k: v for k, v in row.items() if k not in _KEPT_ON_REFRESH}
+                conn.execute(
+                    articles.update().where(articles.c.article_id == article_id).values(**refreshed)
+                )
+            if new_rows:
+                conn.execute(articles.insert(), new_rows)
+            _replace_events(conn, [(article_id, evs) for article_id, (_, evs) in batch.items()])
 
     def get_event(self, event_id: str) -> Event | None:
         with self._transaction("read an event") as conn:
@@ -352,9 +356,7 @@ class Store:
         if event_type:
             query = query.where(sa.func.lower(events.c.event_type) == event_type.lower())
         if sub_event_type:
-            query = query.where(
-                sa.func.lower(events.c.sub_event_type) == sub_event_type.lower()
-            )
+            query = query.where(sa.func.lower(events.c.sub_event_type) == sub_event_type.lower())
         if actor:
             query = query.where(
                 sa.or_(
@@ -416,8 +418,8 @@ class Store:
             events=int(n_events),
             by_type=_ranked((name, n) for name, n in by_type),
             by_country=_ranked((name or "", n) for name, n in by_country),
-            first_date=first,
-            last_date=last,
+            date_from=first,
+            date_to=last,
         )
 
 
@@ -441,36 +443,39 @@ def _article_exists(conn: Connection, article_id: str) -> bool:
     return found is not None
 
 
-def _replace_events(conn: Connection, article_id: str, new_events: Sequence[Event]) -> None:
-    created_at = dt.datetime.now(dt.UTC)
-    rows = [records.event_rows(event, created_at=created_at) for event in new_events]
-    _check_new_events(conn, article_id, new_events)
+def _replace_events(conn: Connection, batch: Sequence[tuple[str, Sequence[Event]]]) -> None:
+    """For each (article_id, events): drop the article's stored events, store these.
 
-    old_ids = list(
-        conn.execute(
-            sa.select(event_sources.c.event_id)
-            .where(event_sources.c.article_id == article_id)
-            .distinct()
-        ).scalars()
-    )
-    for chunk in _chunks(old_ids):
+    Works on the whole batch at once: a few statements per batch, not per article.
+    """
+    _check_new_events(conn, batch)
+    created_at = dt.datetime.now(dt.UTC)
+    rows = [
+        records.event_rows(event, created_at=created_at)
+        for _, article_events in batch
+        for event in article_events
+    ]
+    article_ids = [article_id for article_id, _ in batch]
+    old_ids: set[str] = set()
+    for chunk in _chunks(article_ids):
+        old_ids.update(
+            conn.execute(
+                sa.select(event_sources.c.event_id).where(event_sources.c.article_id.in_(chunk))
+            ).scalars()
+        )
+    for chunk in _chunks(sorted(old_ids)):
         # Children first: explicit deletes work whether or not the backend
         # enforces ON DELETE CASCADE.
         for child in (event_sources, event_actors, event_places):
             conn.execute(child.delete().where(child.c.event_id.in_(chunk)))
         conn.execute(events.delete().where(events.c.event_id.in_(chunk)))
 
-    new_ids = [event.event_id for event in new_events]
-    for chunk in _chunks(new_ids):
-        taken = conn.execute(
-            sa.select(events.c.event_id).where(events.c.event_id.in_(chunk))
-        ).scalars()
-        clash = sorted(taken)
-        if clash:
-            raise StoreError(
-                f"event id(s) {', '.join(clash[:5])} are already stored for another article; "
-                "event ids must be unique across articles"
-            )
+    clash = sorted(_existing(conn, events.c.event_id, [r.event["event_id"] for r in rows]))
+    if clash:
+        raise StoreError(
+            f"event id(s) {', '.join(clash[:5])} are already stored for another article; "
+            "event ids must be unique across articles"
+        )
     if not rows:
         return
     _insert_missing(conn, actors, actors.c.name, [r for e in rows for r in e.actors])
@@ -485,33 +490,37 @@ def _replace_events(conn: Connection, article_id: str, new_events: Sequence[Even
             conn.execute(table.insert(), children)
 
 
-def _check_new_events(conn: Connection, article_id: str, new_events: Sequence[Event]) -> None:
+def _check_new_events(conn: Connection, batch: Sequence[tuple[str, Sequence[Event]]]) -> None:
     """Refuse, with a clear message, what the database would refuse obscurely."""
     seen: set[str] = set()
     cited: set[str] = set()
-    for event in new_events:
-        if event.event_id in seen:
-            raise StoreError(f"event id {event.event_id} appears twice in one batch")
-        seen.add(event.event_id)
-        sources = {p.article_id for p in event.provenance}
-        if article_id not in sources:
-            raise StoreError(
-                f"event {event.event_id} does not cite article {article_id} in its provenance; "
-                "every stored event must trace back to the article it was extracted from"
-            )
-        cited |= sources
-    for chunk in _chunks(sorted(cited)):
-        known = set(
-            conn.execute(
-                sa.select(articles.c.article_id).where(articles.c.article_id.in_(chunk))
-            ).scalars()
+    for article_id, new_events in batch:
+        for event in new_events:
+            if event.event_id in seen:
+                raise StoreError(f"event id {event.event_id} appears twice in one batch")
+            seen.add(event.event_id)
+            sources = {p.article_id for p in event.provenance}
+            if article_id not in sources:
+                raise StoreError(
+                    f"event {event.event_id} does not cite article {article_id} in its "
+                    "provenance; every stored event must trace back to the article it was "
+                    "extracted from"
+                )
+            cited |= sources
+    missing = sorted(cited - _existing(conn, articles.c.article_id, sorted(cited)))
+    if missing:
+        raise StoreError(
+            f"article(s) {', '.join(missing[:5])} cited by the events are not stored; "
+            "store the article (add_article) before its events"
         )
-        missing = sorted(set(chunk) - known)
-        if missing:
-            raise StoreError(
-                f"article(s) {', '.join(missing[:5])} cited by the events are not stored; "
-                "store the article (add_article) before its events"
-            )
+
+
+def _existing(conn: Connection, key: sa.Column[Any], values: Sequence[str]) -> set[str]:
+    """Which of these key values are already stored."""
+    found: set[str] = set()
+    for chunk in _chunks(values):
+        found.update(conn.execute(sa.select(key).where(key.in_(chunk))).scalars())
+    return found
 
 
 def _insert_missing(
@@ -521,10 +530,8 @@ def _insert_missing(
     wanted: dict[str, records.Row] = {}
     for row in rows:
         wanted.setdefault(row[key.name], row)
-    keys = sorted(wanted)
-    for chunk in _chunks(keys):
-        for stored in conn.execute(sa.select(key).where(key.in_(chunk))).scalars():
-            wanted.pop(stored, None)
+    for stored in _existing(conn, key, sorted(wanted)):
+        del wanted[stored]
     if wanted:
         conn.execute(table.insert(), list(wanted.values()))
 
