@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from frontwatch import models
 from frontwatch.actors.entries import (
@@ -49,6 +50,7 @@ STATE_FORCE_NOUNS = (
     "soldiers", "forces", "government forces",
 )  # fmt: skip
 POLICE_NOUNS = ("police forces", "police")
+_T = TypeVar("_T")
 _STATE_NAME = re.compile(r"^(Military|Police) Forces of (.+?) \((\d{4})-(\d{4})?\)(.*)$")
 
 
@@ -374,11 +376,17 @@ class ActorDictionary:
         """Fill an entry's template for a country and day."""
         if entry.kind == GENERIC:
             target = self._generic_target(entry, country, backers)
-            if target is not None and target is not entry and _depth < 3:
-                return self.actor_for(
+            if target is not entry and _depth < 3:
+                actor = self.actor_for(
                     target, country=country, on=on, event_country=event_country,
                     matched_text=matched_text, backers=backers, _depth=_depth + 1,
                 )  # fmt: skip
+                # A country's default for "militants" may since have become the
+                # state (the Taliban after August 2021): then it is not meant.
+                if actor is not None and (actor.inter != 1 or entry.inter == 1):
+                    return actor
+                if entry.fallback:
+                    entry = self._generic.get(entry.fallback, entry)
         name, inter = entry.name, entry.inter
         period = next((p for p in entry.periods if on is not None and p.covers(on)), None)
         if period is not None:
@@ -407,7 +415,7 @@ class ActorDictionary:
 
     def _generic_target(
         self, entry: ActorEntry, country: str | None, backers: tuple[str, ...]
-    ) -> ActorEntry | None:
+    ) -> ActorEntry:
         """What a generic kind means in a country: the country's default actor
         for it, a backed group's usual name, or the kind's fallback."""
         if entry.requires_backer and backers and country:
@@ -450,8 +458,8 @@ class ActorDictionary:
         return 8
 
 
-def _unique[T](items: Iterable[T]) -> tuple[T, ...]:
-    seen: list[T] = []
+def _unique(items: Iterable[_T]) -> tuple[_T, ...]:
+    seen: list[_T] = []
     for item in items:
         if item not in seen:
             seen.append(item)

@@ -1,14 +1,18 @@
-"""Cardinal numbers in English news text: digits ("12", "1,200") and words
-("twelve", "twenty-one", "a hundred").
+"""Numbers and quantity phrases in English news text.
 
-The patterns are regular-expression source strings so that other extractors
-can embed them in larger patterns; ``parse_cardinal`` turns a matched string
-back into an int.
+Cardinals are digits ("12", "1,200") or words ("twenty-one", "a hundred").
+A quantity phrase is a cardinal, a range ("between 5 and 7", "8-10"), a vague
+word ("dozens", from a caller's table) or a singular determiner ("a", "the"),
+with hedges in front ("at least", "up to", "some"). The patterns are
+regular-expression source strings so that extractors can embed them in larger
+patterns; ``read_quantity`` turns a matched phrase into counts.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 UNITS: dict[str, int] = {
     "zero": 0,
@@ -100,3 +104,125 @@ def parse_cardinal(text: str) -> int | None:
 def is_year(value: int, text: str) -> bool:
     """Four digits between 1900 and 2099 read as a year, not a head count."""
     return len(text) == 4 and text.isdigit() and 1900 <= value <= 2099
+
+
+# --- Quantity phrases ---------------------------------------------------------------
+
+MONTHS_PATTERN = (
+    "january|february|march|april|may|june|july|august|september|october|november|"
+    "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# Hedges before a number. A floor keeps the number; a ceiling ("up to 20")
+# only says that someone died, so its lowest certain value is 1.
+FLOOR_MODIFIERS = (
+    "at least", "more than", "over", "upwards of", "a minimum of", "no fewer than",
+    "no less than", "in excess of",
+)  # fmt: skip
+CEILING_MODIFIERS = ("up to", "as many as", "at most", "less than", "fewer than", "under")
+HEDGE_MODIFIERS = (
+    "about", "around", "approximately", "nearly", "almost", "roughly", "some",
+    "an estimated", "estimated", "a reported", "reportedly", "possibly", "perhaps",
+    "a total of", "a further", "another", "an additional", "additional", "only", "just",
+    "all", "all of the", "the", "the remaining", "his", "her", "their", "its",
+)  # fmt: skip
+SINGULAR_DETERMINERS = ("a", "an", "another", "the", "his", "her", "their", "its")
+ANAPHORIC_DETERMINERS = frozenset({"the", "both", "his", "her", "their", "its"})
+_ALL_MODIFIERS = sorted(FLOOR_MODIFIERS + CEILING_MODIFIERS + HEDGE_MODIFIERS, key=len)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """The counts a quantity phrase supports (``count`` is the one to code)."""
+
+    count: int
+    low: int
+    high: int
+    reason: str
+    singular: bool = False  # "a", "the", "his": one, but only before a noun for a person
+    anaphoric: bool = False  # "the", "both", "his": likely refers to people named before
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """Regex alternation of phrases, longest first, any whitespace between words."""
+    ordered = sorted(dict.fromkeys(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in ordered)
+
+
+def quantity_pattern(vague_phrases: Iterable[str]) -> str:
+    """Regex source for a quantity phrase (no capturing groups)."""
+    card = CARDINAL_PATTERN
+    numeric = rf"(?:between\s+{card}\s+(?:and|to|-)\s+{card}|{card}(?:\s*(?:-|–|to|or)\s*{card})?)"
+    vague = phrase_alternation(vague_phrases)
+    core = rf"(?:{numeric}|{vague}|both|{phrase_alternation(SINGULAR_DETERMINERS)})"
+    return (
+        rf"(?<![\w.,:/'’-])(?<!\bno\s)(?<!\bnot\s)(?<!\bnone\s)(?!(?:19|20)\d\d\b)"
+        rf"(?:(?:{phrase_alternation(_ALL_MODIFIERS)})\s+)*{core}(?![\w'’])"
+    )
+
+
+_RANGE_RE = re.compile(
+    rf"^(?:between\s+)?(?P<a>{CARDINAL_PATTERN})\s*(?:-|–|to|or|and)\s*(?P<b>{CARDINAL_PATTERN})$",
+    re.IGNORECASE,
+)
+
+
+def _strip_modifiers(text: str) -> tuple[str, list[str]]:
+    seen: list[str] = []
+    stripped = True
+    while stripped:
+        stripped = False
+        for modifier in reversed(_ALL_MODIFIERS):
+            if text.startswith(modifier + " "):
+                seen.append(modifier)
+                text = text[len(modifier) + 1 :].strip()
+                stripped = True
+                break
+    return text, seen
+
+
+def read_quantity(phrase: str, vague: Mapping[str, int]) -> Quantity | None:
+    """The counts a quantity phrase supports, or None when it is not one
+    (a year, an unknown word)."""
+    text = re.sub(r"\s+", " ", phrase.strip().lower())
+    if text in vague:  # "some", "all" are also hedges: the whole phrase first
+        return Quantity(vague[text], vague[text], vague[text], f'"{text}" = {vague[text]}')
+    core, modifiers = _strip_modifiers(text)
+    anaphoric = (modifiers[0] if modifiers else core) in ANAPHORIC_DETERMINERS
+    value = parse_cardinal(core)
+    pair = _RANGE_RE.match(core)
+    if value is not None:
+        if is_year(value, core):
+            return None
+        low = high = value
+        reason = f"{core} = {value}"
+    elif pair is not None:
+        first, second = parse_cardinal(pair["a"]), parse_cardinal(pair["b"])
+        if first is None or second is None or is_year(first, pair["a"]):
+            return None
+        low, high = min(first, second), max(first, second)
+        reason = f"lowest of {low}-{high}"
+    elif core in vague:
+        low = high = vague[core]
+        reason = f'"{core}" = {low}'
+    elif core == "both":
+        return Quantity(2, 2, 2, "both = 2", anaphoric=True)
+    elif core in SINGULAR_DETERMINERS:
+        return Quantity(1, 1, 1, f'"{core}" = 1', singular=True, anaphoric=anaphoric)
+    else:
+        return None
+    if any(m in CEILING_MODIFIERS for m in modifiers):
+        return Quantity(1, 1, high, f"up to {high}: lowest certain is 1", anaphoric=anaphoric)
+    if any(m in FLOOR_MODIFIERS for m in modifiers):
+        reason = f"at least {low}"
+    return Quantity(low, low, high, reason, anaphoric=anaphoric)
+
+
+def is_date_number(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a date ("9 May", "May 9") or a time."""
+    before = text[max(0, start - 12) : start].lower()
+    after = text[end : end + 12].lower()
+    return bool(
+        re.search(rf"\b(?:{MONTHS_PATTERN})\.?\s*$", before)
+        or re.match(rf"^\s*(?:{MONTHS_PATTERN})\b", after)
+        or re.match(r"^\s*(?:a\.?m\.?|p\.?m\.?|hrs|hours|gmt|utc)\b", after)
+    )
