@@ -89,17 +89,24 @@ def test_dates_background_spans(expression: str, old: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("span", "future"),
+    ("expression", "published", "future"),
     [
-        (resolve_expression("next Monday", SATURDAY), True),
-        (resolve_expression("20 May", D(2020, 5, 13)), True),
-        (DateSpan(D(2017, 8, 30), D(2017, 8, 30), DAY), True),
-        (resolve_expression("on Saturday", SATURDAY), False),
-        (resolve_expression("yesterday", SATURDAY), False),
+        ("next Monday", SATURDAY, True),
+        ("20 May", D(2020, 5, 13), True),
+        ("later this week", D(2020, 5, 13), True),
+        ("on Saturday", SATURDAY, False),
+        ("yesterday", SATURDAY, False),
+        ("9 May 2020", D(2020, 5, 13), False),
     ],
 )
-def test_dates_background_future(span: DateSpan, future: bool) -> None:
-    assert is_future(span, SATURDAY if span.start and span.start.year == 2017 else None) is future
+def test_dates_background_future(expression: str, published: dt.date, future: bool) -> None:
+    assert is_future(resolve_expression(expression, published), published) is future
+
+
+def test_dates_background_future_by_date_alone() -> None:
+    span = DateSpan(D(2017, 8, 30), D(2017, 8, 30), DAY, expression="30 August 2017")
+    assert is_future(span, SATURDAY)
+    assert not is_future(span, D(2017, 9, 1))
 
 
 def test_dates_background_cue_lexicon_is_loaded() -> None:

@@ -30,6 +30,7 @@ SATURDAY = D(2017, 8, 26)
         "The militia has 300 fighters in the valley.",
         "Residents of Mayfield and Marchwood were evacuated.",
         "A score of 3-5 was recorded in the match.",
+        "The Saturday Night Live cast toured the capital.",
     ],
 )
 def test_dates_mentions_ignore_non_dates(sentence: str) -> None:
@@ -170,3 +171,29 @@ def test_dates_mentions_never_raise_on_odd_text() -> None:
                     assert span.end is None and span.precision is None and span.reason
                 else:
                     assert span.end is not None and span.start <= span.end
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Polls closed on 9 May 2020; the day after the vote, riots began.", "the day after"),
+        ("Aid arrived on 9 May 2020, the day before the storm.", "the day before"),
+    ],
+)
+def test_dates_mentions_day_after_an_event_is_unresolved(sentence: str, text: str) -> None:
+    mention = find_dates(sentence, D(2020, 5, 13))[-1]
+    assert mention.text == text
+    assert not mention.span.resolved
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ship left a month later than planned.",
+        "Attacks in 2013 and 2015 hit the same market.",
+    ],
+)
+def test_dates_mentions_no_false_periods(sentence: str) -> None:
+    for mention in find_dates(sentence, D(2020, 5, 13)):
+        assert mention.span.precision != WEEK
+        assert mention.text not in {"a month later", "2013 and 2015"}

@@ -27,8 +27,9 @@ def test_triggers_packaged_lexicon_is_valid() -> None:
 
 def test_triggers_lexicon_covers_every_event_type() -> None:
     lexicon = TriggerLexicon.packaged()
+    rule_types = {"@territory": "Battles", "@violence": "Battles", "@protest": "Protests"}
     subs = {e.sub for e in lexicon.entries}
-    types = {EVENT_TYPE_OF[s] for s in subs if s in EVENT_TYPE_OF}
+    types = {EVENT_TYPE_OF[s] if s in EVENT_TYPE_OF else rule_types[s] for s in subs}
     assert types == set(EVENT_TYPE_OF.values())
 
 
@@ -52,7 +53,8 @@ def test_triggers_bad_lexicon_raises_config_error(bad: str) -> None:
     [
         ("Rebels captured the town on Monday.", "capture", "@territory"),
         ("The army recaptured two villages.", "recapture", "@territory"),
-        ("Government troops retook the airport.", "retake", "@territory"),
+        ("Government troops retook the airport.", "retook", "@territory"),
+        ("The airport was retaken by troops.", "retake", "@territory"),
         ("The town fell to the insurgents.", "fall to", "@territory"),
         ("Troops encircled the militants near the river.", "encircle", "Armed clash"),
         ("The district remained under siege by the army.", "under siege", "Armed clash"),

@@ -50,7 +50,16 @@ STATE_FORCE_NOUNS = (
     "soldiers", "forces", "government forces",
 )  # fmt: skip
 POLICE_NOUNS = ("police forces", "police")
+# Head nouns after the name of a state force or unit ("civil police officers").
+STATE_SUFFIXES = ("forces", "officers", "agents", "personnel", "troops", "soldiers", "units", "members")
+STATE_HEADS = {
+    "military": "Military Forces of",
+    "police": "Police Forces of",
+    "government": "Government of",
+}
+PLACEHOLDERS = ("{country}", "{military}", "{police}", "{government}", "{branch}")
 _T = TypeVar("_T")
+_COORDINATION = re.compile(r"(?P<words>[^\W\d_][\w.' ]*?)(?:,| and| or|, and|/) $")
 _STATE_NAME = re.compile(r"^(Military|Police) Forces of (.+?) \((\d{4})-(\d{4})?\)(.*)$")
 
 
@@ -120,16 +129,17 @@ class ActorDictionary:
             known = ", ".join(sorted(self._generic))
             raise ValueError(f"unknown generic actor kind {kind!r} (known: {known})") from None
 
-    def state_force(self, country: str, on: dt.date | None, *, police: bool = False) -> str:
-        """The dated name of a state's army or police on a day."""
+    def state_force(self, country: str, on: dt.date | None, *, branch: str = "military") -> str:
+        """The dated name of a state's military, police or government on a day
+        ("Military Forces of Syria (2000-2024)")."""
         info = self.country(country)
         state = info.state if info else country
-        head = "Police Forces of" if police else "Military Forces of"
+        head = STATE_HEADS[branch]
         regime = info.regime_on(on) if info else None
         if regime is None:
             return f"{head} {state}"
         name = f"{head} {state} ({regime.label})"
-        if regime.military_suffix and not police:
+        if regime.military_suffix and branch == "military":
             name = f"{name} {regime.military_suffix}"
         return name
 
@@ -181,7 +191,13 @@ class ActorDictionary:
                 index.add(acronym, Target(position), case_sensitive=True)
         for other in entry.acled_names:
             index.add(other, Target(position))
-        if entry.is_state_force or entry.inter not in (2, 3, 4):
+        if entry.is_state_force:
+            for alias in entry.aliases:
+                if not alias.endswith(STATE_SUFFIXES):
+                    for suffix in STATE_SUFFIXES:
+                        index.add(f"{alias} {suffix}", Target(position, descriptive=alias == alias.lower()))
+            return
+        if entry.inter not in (2, 3, 4):
             return
         for alias in entry.aliases:
             if alias != alias.lower():
@@ -240,7 +256,36 @@ class ActorDictionary:
         for match in select_longest(candidates):
             qualifier, backers = prepared[(match.start, match.end)]
             mentions.append(self._mention(text, match, qualifier, backers, country))
-        return mentions
+        return self._add_coordinated(text, mentions)
+
+    def _add_coordinated(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"Turkish and Russian forces": the first adjective names a second actor
+        of the same kind as the qualified phrase after it."""
+        extra = []
+        for mention in mentions:
+            if mention.country is None:
+                continue
+            kind_entry = mention.entry if mention.entry.is_generic else None
+            if kind_entry is None and mention.entry.is_state_force:
+                kind_entry = self.generic_entry("police" if "{police}" in mention.entry.name else "military")
+            if kind_entry is None:
+                continue
+            head = _COORDINATION.search(fold(text[max(0, mention.start - 40) : mention.start]))
+            if not head:
+                continue
+            offset = mention.start - len(head.group(0))
+            found = self.forms.before(text, offset + len(head.group("words")) + 1)
+            if found is None or any(m.start <= found[1] < m.end for m in mentions):
+                continue
+            country, start = found
+            end = offset + len(head.group("words"))
+            extra.append(
+                ActorMention(
+                    text=text[start:end], start=start, end=end, entry=kind_entry, generic=True,
+                    candidates=(kind_entry,), country=country,
+                )  # fmt: skip
+            )
+        return sorted([*mentions, *extra], key=lambda m: m.start)
 
     def _keeps(self, target: Target, qualifier: str | None, backer: str | None, country: str | None) -> bool:
         entry = self.entries[target.entry_index]
@@ -375,7 +420,7 @@ class ActorDictionary:
     ) -> models.Actor | None:
         """Fill an entry's template for a country and day."""
         if entry.kind == GENERIC:
-            target = self._generic_target(entry, country, backers)
+            target = self._generic_target(entry, country, on, backers)
             if target is not entry and _depth < 3:
                 actor = self.actor_for(
                     target, country=country, on=on, event_country=event_country,
@@ -392,7 +437,7 @@ class ActorDictionary:
         if period is not None:
             name, inter = period.name, period.inter
         home = entry.country or country
-        if any(p in name for p in ("{country}", "{military}", "{police}", "{branch}")) and not home:
+        if any(p in name for p in PLACEHOLDERS) and not home:
             return None
         if "{backer}" in name:
             if not backers:
@@ -414,7 +459,11 @@ class ActorDictionary:
         )
 
     def _generic_target(
-        self, entry: ActorEntry, country: str | None, backers: tuple[str, ...]
+        self,
+        entry: ActorEntry,
+        country: str | None,
+        on: dt.date | None,
+        backers: tuple[str, ...],
     ) -> ActorEntry:
         """What a generic kind means in a country: the country's default actor
         for it, a backed group's usual name, or the kind's fallback."""
@@ -424,6 +473,7 @@ class ActorDictionary:
                     candidate.backed_by_default
                     and backers[0] in candidate.backers
                     and country in candidate.home
+                    and candidate.valid_on(on)
                 ):
                     return candidate
             return entry
@@ -437,10 +487,9 @@ class ActorDictionary:
 
     def _fill(self, template: str, entry: ActorEntry, country: str, on: dt.date | None) -> str:
         name = template
-        if "{military}" in name:
-            name = name.replace("{military}", self.state_force(country, on))
-        if "{police}" in name:
-            name = name.replace("{police}", self.state_force(country, on, police=True))
+        for branch in STATE_HEADS:
+            if f"{{{branch}}}" in name:
+                name = name.replace(f"{{{branch}}}", self.state_force(country, on, branch=branch))
         if "{branch}" in name:
             name = name.replace("{branch}", entry.branch_for(country))
         return name.replace("{country}", country)

@@ -25,7 +25,6 @@ from frontwatch.errors import ConfigError
 
 NAMED, GENERIC, SOURCE = "named", "generic", "source"
 KINDS = (NAMED, GENERIC, SOURCE)
-PLACEHOLDERS = ("{country}", "{military}", "{police}", "{branch}", "{backer}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +124,7 @@ class ActorEntry:
 
     @property
     def is_state_force(self) -> bool:
-        return self.inter == 1 or "{military}" in self.name or "{police}" in self.name
+        return self.inter == 1 or any(p in self.name for p in ("{military}", "{police}", "{government}"))
 
     @property
     def home(self) -> tuple[str, ...]:

@@ -216,8 +216,9 @@ def _year(match: re.Match[str], context: ResolveContext) -> DateSpan | None:
 
 def _year_range(match: re.Match[str], context: ResolveContext) -> DateSpan | None:
     first, last = int(match["y1"]), int(match["y2"])
-    if last <= first:
-        return None
+    joined_by_and = re.search(r"(?i)\band\b", match[0]) is not None
+    if last <= first or (joined_by_and and not match[0].lower().startswith("between")):
+        return None  # "in 2013 and 2015" names two years, not a period
     return DateSpan(dt.date(first, 1, 1), dt.date(last, 12, 31), None, match[0], spans.YEAR_ONLY)
 
 

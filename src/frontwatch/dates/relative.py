@@ -205,8 +205,15 @@ def _year(match: re.Match[str], context: ResolveContext) -> DateSpan | None:
     return DateSpan(start, published, None, match[0], f"year of publication; {spans.YEAR_ONLY}")
 
 
+# "the day after the vote": counted from an event the text names, not from a date.
+_FOLLOWED_BY_WORDS = re.compile(r"\s+(?!(?:and|but|or|when|as|while)\b)[A-Za-z0-9]")
+
+
 def _anchored(offset_days: int) -> Handler:
     def handler(match: re.Match[str], context: ResolveContext) -> DateSpan | None:
+        takes_object = match[0].lower().endswith(("after", "before"))
+        if takes_object and _FOLLOWED_BY_WORDS.match(match.string, match.end()):
+            return spans.unresolved(match[0], "relative to an event the text names, not a date")
         if context.anchor is None:
             return spans.unresolved(match[0], spans.NO_ANCHOR)
         day = context.anchor + dt.timedelta(days=offset_days)
@@ -219,7 +226,8 @@ def _vague(match: re.Match[str], context: ResolveContext) -> DateSpan | None:
     return spans.unresolved(match[0], spans.VAGUE)
 
 
-_TIME_OF_DAY = r"(?i:morning|afternoon|evening|night|overnight)"
+# Lower case only: "Sunday Morning ..." and "Saturday Night ..." are titles.
+_TIME_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 _UNIT = r"(?i:hours?|days?|weeks?|months?|years?)"
 
 RELATIVE_RULES: tuple[Rule, ...] = (
@@ -230,7 +238,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
             rf"on|early\s+on|late\s+on|early|late|overnight|before\s+dawn\s+on))\s+)?"
             rf"(?P<wd>{WEEKDAY_RE})(?:'s|’s)?(?:\s+{_TIME_OF_DAY})?"
             rf"(?!\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Tribune|"
-            rf"Independent|Review|World|Sport|Age))"
+            rf"Independent|Review|World|Sport|Age|Morning|Night|Evening))"
         ),
         _weekday,
         keywords=("day",),
@@ -273,7 +281,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "count_ago",
         re.compile(
             rf"(?P<n>{COUNT_RE})\s+(?P<unit>{_UNIT})\s+"
-            rf"(?P<dir>(?i:ago|earlier|previously|later))"
+            rf"(?P<dir>(?i:ago|earlier|previously|later))(?!\s+than\b)"
         ),
         _count_ago,
         keywords=("ago", "earlier", "previously", "later"),

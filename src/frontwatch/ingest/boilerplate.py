@@ -210,7 +210,11 @@ def _outlet_examples(entries: Any) -> tuple[BlurbExample, ...]:
 def _strings(values: Any) -> tuple[str, ...]:
     if not isinstance(values, list):
         raise TypeError(f"expected a list of strings, got {type(values).__name__}")
-    return tuple(str(v) for v in values)
+    for value in values:
+        if not isinstance(value, str):
+            # An unquoted "Photo: X" in YAML becomes a mapping.
+            raise TypeError(f"expected a string, got {value!r} (quote it in the YAML)")
+    return tuple(values)
 
 
 def _compile_all(patterns: Any, flags: int) -> tuple[re.Pattern[str], ...]:

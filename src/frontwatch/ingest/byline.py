@@ -27,7 +27,7 @@ _NAME_CONNECTORS = frozenset(
 # Arabic articles written in lower case at the start of a surname ("al-Hassan").
 _LOWER_NAME_PREFIX = re.compile(r"^(al|el|ad|ar|as|ash|at|az|an|ad-|ul)[-'’]\w")
 _BY = re.compile(r"^(?:written\s+)?by\s*:?\s+(?P<rest>\S.*?)\s*\.?$", re.IGNORECASE)
-_SOURCE_LINE = re.compile(r"^(?:(?:source|sources)\s*:\s*|[-–—]+\s*)?(?P<rest>\S.*?)\s*\.?$")
+_SOURCE_LINE = re.compile(r"^(?:(?i:sources?)\s*:\s*|[-–—]+\s*)?(?P<rest>\S.*?)\s*\.?$")
 _SEGMENT_SPLIT = re.compile(r"\s*(?:,|;|\||/|\s[-–—]\s|\s+for\s+)\s*")
 _AND_SPLIT = re.compile(r"\s+(?:and|&)\s+")
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")

@@ -55,6 +55,9 @@ def extract_html(
     # Read before trafilatura runs: it prunes the tree in place.
     standfirsts = _standfirsts(tree, standfirst_classes)
     captions = _texts(tree.xpath("//figcaption"))
+    # trafilatura drops a one-word author such as "Reuters", which names the
+    # wire service; the meta tag is read here to keep it.
+    meta_author = _meta_author(tree)
     try:
         result = trafilatura.bare_extraction(
             tree,
@@ -79,7 +82,7 @@ def extract_html(
     return HtmlExtract(
         text=text,
         title=_str_or_none(document.title),
-        author=_str_or_none(document.author),
+        author=_str_or_none(document.author) or meta_author,
         published=_iso_date(document.date),
         sitename=_str_or_none(document.sitename),
         url=_str_or_none(document.url),
@@ -103,6 +106,16 @@ def _standfirsts(tree: HtmlElement, classes: frozenset[str]) -> tuple[str, ...]:
         if len(found) >= _MAX_STANDFIRSTS:
             break
     return _texts(found)
+
+
+def _meta_author(tree: HtmlElement) -> str | None:
+    for name in ("author", "byl", "dc.creator", "article:author"):
+        for value in tree.xpath(f"//meta[@name='{name}' or @property='{name}']/@content"):
+            text = " ".join(str(value).split())
+            text = re.sub(r"^by\s+", "", text, flags=re.IGNORECASE)
+            if text and "/" not in text:  # article:author is often a profile URL
+                return text
+    return None
 
 
 def _has_class(element: HtmlElement, classes: frozenset[str]) -> bool:

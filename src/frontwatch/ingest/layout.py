@@ -27,10 +27,12 @@ MAX_MASTHEAD_WORDS = 6
 # body sentence such as "X is a state news agency" in the text.
 BLURB_TAIL_LINES = 8
 # Hard-wrapped text: no line is longer than this, many lines are close to
-# the longest one.
+# the longest one, and many lines followed by another stop mid-sentence (one
+# short paragraph a line would end each line with a full stop).
 MAX_WRAP_WIDTH = 100
 _NEAR_WIDTH = 0.8
 _MIN_NEAR_WIDTH_LINES = 3
+_MIN_MID_SENTENCE_SHARE = 0.3
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -135,7 +137,7 @@ def split_paragraphs(text: str, is_structural: Callable[[str], bool]) -> list[st
         [cleaned for raw in block.split("\n") if (cleaned := _normalise_line(raw))]
         for block in _BLOCK_BREAK.split(normalised)
     ]
-    width = _wrap_width([line for block in blocks for line in block])
+    width = _wrap_width(blocks)
     paragraphs: list[str] = []
     for block in blocks:
         if not block:
@@ -163,15 +165,20 @@ def _normalise_line(line: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
-def _wrap_width(lines: list[str]) -> int | None:
+def _wrap_width(blocks: list[list[str]]) -> int | None:
     """The column the text was wrapped at, or None if it was not wrapped."""
+    lines = [line for block in blocks for line in block]
     if not lines:
         return None
     width = max(len(line) for line in lines)
     if width > MAX_WRAP_WIDTH:
         return None
     near = sum(1 for line in lines if len(line) >= _NEAR_WIDTH * width)
-    return width if near >= _MIN_NEAR_WIDTH_LINES else None
+    followed = [line for block in blocks for line in block[:-1]]
+    mid_sentence = sum(1 for line in followed if not _SENTENCE_END.search(line))
+    if near < _MIN_NEAR_WIDTH_LINES or mid_sentence < _MIN_MID_SENTENCE_SHARE * len(followed):
+        return None
+    return width
 
 
 def _was_wrapped(previous: str, line: str, width: int) -> bool:

