@@ -20,8 +20,12 @@ PARAGRAPHS = (
 )
 
 
-def _html_doc(content: str, **metadata: object) -> RawDocument:
-    return RawDocument(origin="page.html", content=content, raw_format="html", **metadata)  # type: ignore[arg-type]
+def _html_doc(
+    content: str, *, outlet: str | None = None, published: date | None = None
+) -> RawDocument:
+    return RawDocument(
+        origin="page.html", content=content, raw_format="html", outlet=outlet, published=published
+    )
 
 
 def test_ingest_clean_html_page(fixtures_dir: Path) -> None:

@@ -3,6 +3,7 @@ boilerplate and publisher blurbs, on fixture articles and rule tables."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,6 @@ def test_ingest_clean_layout_scraped_page(fixtures_dir: Path) -> None:
 def test_ingest_clean_layout_source_and_published_overrides(fixtures_dir: Path) -> None:
     (doc,) = list(iter_documents([fixtures_dir / "ingest" / "wire_byline_page.txt"]))
     assert isinstance(doc, RawDocument)
-    from datetime import date
 
     article = clean(doc, published=date(2024, 5, 7), source="Override Daily")
     assert article.published == date(2024, 5, 7)
@@ -90,6 +90,7 @@ def test_ingest_clean_layout_hard_wrapped_text(fixtures_dir: Path) -> None:
     assert all("\n" not in paragraph for paragraph in paragraphs)
     assert "main highway into the southern city of Aden" in paragraphs[0]
     assert "anti-government agitators" in paragraphs[1]
+    _assert_nothing_lost(doc, article)
 
 
 def test_ingest_clean_layout_short_lines_are_not_joined() -> None:
@@ -100,6 +101,25 @@ def test_ingest_clean_layout_short_lines_are_not_joined() -> None:
         "Short two.",
         "A third short line.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        ("Troops entered\nthe town on Monday.", ["Troops entered the town on Monday."]),
+        ("Troops shelled the\nTown Hall on Monday.", ["Troops shelled the Town Hall on Monday."]),
+        ("Curfew lifted in Beni\nThe army said the town was calm.", None),
+        ("By Jane Example\nthe army said the town was calm.", None),
+    ],
+)
+def test_ingest_clean_layout_broken_lines_rejoined(text: str, paragraphs: list[str] | None) -> None:
+    expected = paragraphs if paragraphs is not None else text.split("\n")
+    rules = load_rules()
+
+    def is_structural(line: str) -> bool:
+        return parse_byline(line, rules) is not None
+
+    assert split_paragraphs(text, is_structural) == expected
 
 
 def test_ingest_clean_layout_one_short_paragraph_a_line_is_not_unwrapped() -> None:
@@ -187,6 +207,7 @@ def test_ingest_clean_layout_not_bylines(line: str) -> None:
         ),
         ("(AFP) — Gunmen attacked a checkpoint.", "Gunmen attacked a checkpoint.", ("AFP",)),
         ("GAZA CITY, Nov 3 (AP) - Strikes hit a camp.", "Strikes hit a camp.", ("AP",)),
+        ("MOSUL, Iraq (AP) Strikes hit a camp.", "Strikes hit a camp.", ("AP",)),
     ],
 )
 def test_ingest_clean_layout_datelines(paragraph: str, rest: str, sources: tuple[str, ...]) -> None:
@@ -200,6 +221,8 @@ def test_ingest_clean_layout_datelines(paragraph: str, rest: str, sources: tuple
     [
         "The state news agency (SANA) - citing a military source - reported the strike.",
         "Fighters of the Syrian Democratic Forces (SDF) - a Kurdish-led alliance - advanced.",
+        "Officials (AP) said the town fell.",
+        "Mosul (AFP) remains tense.",
     ],
 )
 def test_ingest_clean_layout_not_datelines(paragraph: str) -> None:

@@ -4,7 +4,6 @@ its headline, wire source, outlet and seven body paragraphs."""
 from __future__ import annotations
 
 from conftest import shared_path
-
 from frontwatch.ingest.clean import clean
 from frontwatch.ingest.readers import RawDocument, content_hash, iter_documents
 

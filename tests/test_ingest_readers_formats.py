@@ -106,6 +106,14 @@ def test_ingest_readers_jsonl_fields(tmp_path: Path) -> None:
     assert second.published == date(2024, 1, 2)
 
 
+def test_ingest_readers_jsonl_prefers_text_over_html(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"text": BODY, "html": "<p>other</p>"}) + "\n")
+    (item,) = list(iter_documents([path]))
+    assert isinstance(item, RawDocument)
+    assert (item.raw_format, item.content) == ("text", BODY)
+
+
 def test_ingest_readers_jsonl_bad_published_kept_with_note(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     path.write_text(json.dumps({"text": BODY, "published": "last Tuesday"}) + "\n")

@@ -6,7 +6,6 @@ import json
 import time
 
 from conftest import shared_path
-
 from frontwatch.ingest.clean import clean
 from frontwatch.ingest.readers import RawDocument, iter_documents
 

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -51,7 +52,16 @@ STATE_FORCE_NOUNS = (
 )  # fmt: skip
 POLICE_NOUNS = ("police forces", "police")
 # Head nouns after the name of a state force or unit ("civil police officers").
-STATE_SUFFIXES = ("forces", "officers", "agents", "personnel", "troops", "soldiers", "units", "members")
+STATE_SUFFIXES = (
+    "forces",
+    "officers",
+    "agents",
+    "personnel",
+    "troops",
+    "soldiers",
+    "units",
+    "members",
+)
 STATE_HEADS = {
     "military": "Military Forces of",
     "police": "Police Forces of",
@@ -195,7 +205,10 @@ class ActorDictionary:
             for alias in entry.aliases:
                 if not alias.endswith(STATE_SUFFIXES):
                     for suffix in STATE_SUFFIXES:
-                        index.add(f"{alias} {suffix}", Target(position, descriptive=alias == alias.lower()))
+                        index.add(
+                            f"{alias} {suffix}",
+                            Target(position, descriptive=alias == alias.lower()),
+                        )
             return
         if entry.inter not in (2, 3, 4):
             return
@@ -208,17 +221,28 @@ class ActorDictionary:
                 index.add(f"{alias} {suffix}", Target(position), case_sensitive=True)
 
     def _add_state_forms(self, index: PatternIndex) -> None:
-        """ "military forces of Azerbaijan", "the army of Mali", "police of Iraq"."""
+        """State-force phrases: "military forces of Azerbaijan", "the army of
+        Mali", "police of Iraq"."""
         military = self.entries.index(self.generic_entry("military"))
         police = self.entries.index(self.generic_entry("police"))
         for form, country, case_sensitive in self.forms.forms():
             info = self.country(country)
-            if info is None or form not in {fold(n) for n in (info.name, info.state, *info.aliases)}:
+            if info is None or form not in {
+                fold(n) for n in (info.name, info.state, *info.aliases)
+            }:
                 continue
             for noun in STATE_FORCE_NOUNS:
-                index.add(f"{noun} of {form}", Target(military, country=country), case_sensitive=case_sensitive)
+                index.add(
+                    f"{noun} of {form}",
+                    Target(military, country=country),
+                    case_sensitive=case_sensitive,
+                )
             for noun in POLICE_NOUNS:
-                index.add(f"{noun} of {form}", Target(police, country=country), case_sensitive=case_sensitive)
+                index.add(
+                    f"{noun} of {form}",
+                    Target(police, country=country),
+                    case_sensitive=case_sensitive,
+                )
 
     def find(
         self, text: str, *, country: str | None = None, include_sources: bool = False
@@ -259,15 +283,17 @@ class ActorDictionary:
         return self._add_coordinated(text, mentions)
 
     def _add_coordinated(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-        """"Turkish and Russian forces": the first adjective names a second actor
-        of the same kind as the qualified phrase after it."""
+        """Coordinated adjectives ("Turkish and Russian forces"): the first
+        adjective names a second actor of the same kind as the phrase after it."""
         extra = []
         for mention in mentions:
             if mention.country is None:
                 continue
             kind_entry = mention.entry if mention.entry.is_generic else None
             if kind_entry is None and mention.entry.is_state_force:
-                kind_entry = self.generic_entry("police" if "{police}" in mention.entry.name else "military")
+                kind_entry = self.generic_entry(
+                    "police" if "{police}" in mention.entry.name else "military"
+                )
             if kind_entry is None:
                 continue
             head = _COORDINATION.search(fold(text[max(0, mention.start - 40) : mention.start]))
@@ -281,13 +307,20 @@ class ActorDictionary:
             end = offset + len(head.group("words"))
             extra.append(
                 ActorMention(
-                    text=text[start:end], start=start, end=end, entry=kind_entry, generic=True,
-                    candidates=(kind_entry,), country=country,
-                )  # fmt: skip
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    entry=kind_entry,
+                    generic=True,
+                    candidates=(kind_entry,),
+                    country=country,
+                )
             )
         return sorted([*mentions, *extra], key=lambda m: m.start)
 
-    def _keeps(self, target: Target, qualifier: str | None, backer: str | None, country: str | None) -> bool:
+    def _keeps(
+        self, target: Target, qualifier: str | None, backer: str | None, country: str | None
+    ) -> bool:
         entry = self.entries[target.entry_index]
         if target.qualified_only and qualifier is None:
             return False
@@ -304,7 +337,7 @@ class ActorDictionary:
         country: str | None,
     ) -> ActorMention:
         entries = _unique(self.entries[t.entry_index] for t in match.targets)
-        ranked = self._rank(entries, qualifier or country, None)
+        ranked = self._rank(entries, qualifier or country, None, backed=bool(backers))
         best = ranked[0]
         implicit = all(t.implicit for t in match.targets if self.entries[t.entry_index] is best)
         home_only = frozenset(
@@ -326,12 +359,17 @@ class ActorDictionary:
 
     @staticmethod
     def _rank(
-        entries: Iterable[ActorEntry], country: str | None, on: dt.date | None
+        entries: Iterable[ActorEntry],
+        country: str | None,
+        on: dt.date | None,
+        *,
+        backed: bool = False,
     ) -> tuple[ActorEntry, ...]:
         """Named actors at home first, then generic templates, then the rest;
-        entries valid on the day before those that are not."""
+        entries valid on the day before those that are not. After a backer
+        prefix ("UAE-backed separatists") the backed-group template leads."""
 
-        def order(entry: ActorEntry) -> tuple[int, int]:
+        def order(entry: ActorEntry) -> tuple[int, int, int]:
             if entry.kind == SOURCE:
                 place = 4
             elif entry.kind == GENERIC:
@@ -340,7 +378,8 @@ class ActorDictionary:
                 place = 0
             else:
                 place = 2 if not entry.home else 3
-            return place, 0 if entry.valid_on(on) else 1
+            backed_first = 0 if entry.requires_backer or not backed else 1
+            return backed_first, place, 0 if entry.valid_on(on) else 1
 
         return tuple(sorted(entries, key=order))
 
@@ -375,21 +414,30 @@ class ActorDictionary:
 
     def resolve(
         self, mention: ActorMention, *, country: str | None, on: dt.date | None
-    ) -> models.Actor | None:
+    ) -> models.Actor:
         """The ACLED actor a mention means in an event in ``country`` on ``on``.
 
-        ``country`` is the event's country as ACLED writes it ("Syria"). None
-        is returned only for a generic mention when no country is known
-        (neither named in the phrase nor given).
+        ``country`` is the event's country as ACLED writes it ("Syria"). A
+        generic mention with no country at all (none in the phrase, none
+        given) becomes ACLED's placeholder: "Protesters (International)",
+        "Unidentified Military Forces".
         """
         target_country = mention.country or country
         usable = [
-            e for e in mention.candidates or (mention.entry,)
+            e
+            for e in mention.candidates or (mention.entry,)
             if e.key not in mention.home_only or (target_country in e.home)
         ]
-        if not usable:
-            return None
-        entry = self._rank(usable, target_country, on)[0]
+        if not usable and target_country is not None:
+            # A common-noun alias meant for another country ("local police"
+            # outside Afghanistan): read the phrase again with the country.
+            inner = self.find(mention.text, country=target_country)
+            if inner:
+                longest = max(inner, key=lambda m: m.end - m.start)
+                return self.resolve(longest, country=country, on=on)
+        entry = self._rank(
+            usable or [mention.entry], target_country, on, backed=bool(mention.backers)
+        )[0]
         return self.actor_for(
             entry,
             country=target_country,
@@ -402,10 +450,9 @@ class ActorDictionary:
     def generic(self, kind: str, country: str, on: dt.date | None = None) -> models.Actor:
         """A generic actor by kind: "protesters", "rioters", "civilians",
         "unidentified_armed_group", "military", "police" (see generic.yaml)."""
-        actor = self.actor_for(self.generic_entry(kind), country=country, on=on, event_country=country)
-        if actor is None:  # only a backed group without a backer gets here
-            raise ValueError(f"generic actor {kind!r} needs a backer")
-        return actor
+        return self.actor_for(
+            self.generic_entry(kind), country=country, on=on, event_country=country
+        )
 
     def actor_for(
         self,
@@ -417,32 +464,45 @@ class ActorDictionary:
         matched_text: str = "",
         backers: tuple[str, ...] = (),
         _depth: int = 0,
-    ) -> models.Actor | None:
+    ) -> models.Actor:
         """Fill an entry's template for a country and day."""
         if entry.kind == GENERIC:
             target = self._generic_target(entry, country, on, backers)
             if target is not entry and _depth < 3:
                 actor = self.actor_for(
-                    target, country=country, on=on, event_country=event_country,
-                    matched_text=matched_text, backers=backers, _depth=_depth + 1,
-                )  # fmt: skip
+                    target,
+                    country=country,
+                    on=on,
+                    event_country=event_country,
+                    matched_text=matched_text,
+                    backers=backers,
+                    _depth=_depth + 1,
+                )
                 # A country's default for "militants" may since have become the
                 # state (the Taliban after August 2021): then it is not meant.
-                if actor is not None and (actor.inter != 1 or entry.inter == 1):
+                if actor.inter != 1 or entry.inter == 1:
                     return actor
                 if entry.fallback:
                     entry = self._generic.get(entry.fallback, entry)
+        if on is None and entry.valid_to is not None:
+            on = entry.valid_to - dt.timedelta(days=1)  # an actor of the past: its last day
         name, inter = entry.name, entry.inter
         period = next((p for p in entry.periods if on is not None and p.covers(on)), None)
         if period is not None:
             name, inter = period.name, period.inter
         home = entry.country or country
-        if any(p in name for p in PLACEHOLDERS) and not home:
-            return None
         if "{backer}" in name:
             if not backers:
-                return None
+                return self.actor_for(
+                    self.generic_entry("unidentified_armed_group"),
+                    country=country,
+                    on=on,
+                    event_country=event_country,
+                    matched_text=matched_text,
+                )
             name = name.replace("{backer}", backers[0])
+        if not home and any(p in name for p in PLACEHOLDERS):
+            name = _placeholder_name(name)
         name = self._fill(name, entry, home or "", on)
         redirect = self._by_name.get(name)
         if redirect is not None and redirect is not entry and redirect.periods and on is not None:
@@ -505,6 +565,22 @@ class ActorDictionary:
         if event_info is not None and event_info.name == home:
             return inter
         return 8
+
+
+def _placeholder_name(template: str) -> str:
+    """ACLED's names for generic actors whose country is unknown."""
+    for branch in STATE_HEADS:
+        if f"{{{branch}}}" in template:
+            return f"Unidentified {STATE_HEADS[branch].split()[0]} Forces".replace(
+                "Government Forces", "Government"
+            )
+    return template.replace("{country}", "International").replace("{branch}", "International")
+
+
+@lru_cache(maxsize=1)
+def default_dictionary() -> ActorDictionary:
+    """The packaged dictionary, loaded once per process (it takes ~1 s)."""
+    return ActorDictionary.load()
 
 
 def _unique(items: Iterable[_T]) -> tuple[_T, ...]:

@@ -124,7 +124,9 @@ class ActorEntry:
 
     @property
     def is_state_force(self) -> bool:
-        return self.inter == 1 or any(p in self.name for p in ("{military}", "{police}", "{government}"))
+        return self.inter == 1 or any(
+            p in self.name for p in ("{military}", "{police}", "{government}")
+        )
 
     @property
     def home(self) -> tuple[str, ...]:
@@ -177,7 +179,9 @@ def load_data(path: Path | None = None) -> DictionaryData:
     sources_doc = _read(files["sources.yaml"])
     if not isinstance(sources_doc, dict):
         raise ConfigError("actor dictionary: sources.yaml must be a mapping")
-    entries.extend(_source(raw, "sources.yaml") for raw in _seq(sources_doc.get("sources"), "sources"))
+    entries.extend(
+        _source(raw, "sources.yaml") for raw in _seq(sources_doc.get("sources"), "sources")
+    )
     references = tuple(
         (str(kind), _strings(phrases, f"sources.yaml type_references.{kind}"))
         for kind, phrases in _mapping(sources_doc.get("type_references"), "type_references").items()
@@ -248,7 +252,9 @@ def _date(raw: Mapping[str, Any], field: str, where: str) -> dt.date | None:
 def _inter(raw: Mapping[str, Any], where: str) -> int:
     value = raw.get("inter")
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 8:
-        raise ConfigError(f"actor dictionary: {where}: 'inter' must be an integer 1-8, got {value!r}")
+        raise ConfigError(
+            f"actor dictionary: {where}: 'inter' must be an integer 1-8, got {value!r}"
+        )
     return value
 
 
@@ -294,7 +300,12 @@ def _periods(raw: Mapping[str, Any], where: str) -> tuple[Period, ...]:
     for item in _seq(raw.get("periods", []), f"{where}: periods"):
         name = _text(item, "name", f"{where}: period", required=True) or ""
         periods.append(
-            Period(name, _inter(item, f"{where}: period"), _date(item, "from", where), _date(item, "to", where))
+            Period(
+                name,
+                _inter(item, f"{where}: period"),
+                _date(item, "from", where),
+                _date(item, "to", where),
+            )
         )
     return tuple(periods)
 
@@ -306,7 +317,7 @@ def _common(raw: Mapping[str, Any], origin: str, kind: str) -> dict[str, Any]:
     if valid_from and valid_to and valid_to <= valid_from:
         raise ConfigError(f"actor dictionary: {where}: valid_to is not after valid_from")
     return {
-        "key": _text(raw, "key", where) or name,
+        "key": _text(raw, "key", where) or _default_key(name, _text(raw, "country", where)),
         "name": name,
         "origin": origin,
         "kind": kind,
@@ -318,6 +329,11 @@ def _common(raw: Mapping[str, Any], origin: str, kind: str) -> dict[str, Any]:
         "valid_from": valid_from,
         "valid_to": valid_to,
     }
+
+
+def _default_key(name: str, country: str | None) -> str:
+    """A template ("{military} Federal Police") needs its country to be unique."""
+    return f"{name}@{country}" if "{" in name and country else name
 
 
 def _named(raw: Mapping[str, Any], origin: str) -> ActorEntry:

@@ -122,7 +122,9 @@ def select_longest(matches: Iterable[RawMatch]) -> list[RawMatch]:
         bucket.extend(t for t in match.targets if t not in bucket)
     chosen: list[RawMatch] = []
     taken: list[tuple[int, int]] = []
-    for (start, end), targets in sorted(merged.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+    for (start, end), targets in sorted(
+        merged.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])
+    ):
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
         taken.append((start, end))
@@ -135,8 +137,19 @@ def select_longest(matches: Iterable[RawMatch]) -> list[RawMatch]:
 _WORD = r"[^\W\d_][\w.']*"
 _TAIL = re.compile(rf"((?:{_WORD}[ ]){{1,5}})$")
 BACKING_VERBS = frozenset(
-    {"backed", "supported", "sponsored", "aligned", "allied", "affiliated", "funded", "trained",
-     "armed", "controlled", "financed"}
+    {
+        "backed",
+        "supported",
+        "sponsored",
+        "aligned",
+        "allied",
+        "affiliated",
+        "funded",
+        "trained",
+        "armed",
+        "controlled",
+        "financed",
+    }
 )
 
 
@@ -236,9 +249,10 @@ def _word_offsets(base: int, words: list[str]) -> list[int]:
 
 _SUPPORT_VERBS = r"(?:supported|backed|aided|assisted|covered|helped|reinforced|accompanied|joined)"
 _SUPPORT_NOUNS = (
-    r"(?:air ?power|air ?force|air support|air cover|warplanes|war planes|jets|fighter jets|aircraft|"
-    r"airstrikes|air strikes|air raids|drones|helicopters|helicopter gunships|artillery|troops|forces|"
-    r"soldiers|advisers|advisors|special forces|military|army|navy|mercenaries|militias)"
+    r"(?:air ?power|air ?force|air support|air cover|warplanes|war planes|jets|fighter jets|"
+    r"aircraft|airstrikes|air strikes|air raids|drones|helicopters|helicopter gunships|artillery|"
+    r"troops|forces|soldiers|advisers|advisors|special forces|military|army|navy|mercenaries|"
+    r"militias)"
 )
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from frontwatch.actors.coref import ActorContext
 from frontwatch.actors.dictionary import ActorDictionary
-from frontwatch.dates.resolve import find_dates, historical_cue
+from frontwatch.dates.resolve import event_date_span, historical_cue
 from frontwatch.extract.attribution import find_claim_source, statement_flags
 from frontwatch.extract.fatalities import find_fatalities
 from frontwatch.extract.roles import ActorSpan, Roles, assign_roles
@@ -218,7 +218,7 @@ class EventExtractor:
         ):
             self._follow_up(sentence, drafts, fatalities, area)
             return
-        cue = historical_cue(sentence.text)
+        cue = historical_cue(sentence.text, article.published)
         ranked = sorted(
             candidates, key=lambda t: (-_rank(t), t.start)
         )
@@ -246,7 +246,7 @@ class EventExtractor:
         )
         if chosen.entry.reverse:
             roles = Roles(actor1=roles.actor2, actor2=roles.actor1)
-        date = self._date(article, sentence, drafts)
+        date = self._date(article, sentence)
         if date.end is not None and article.published is not None and (
             (article.published - date.end).days > HISTORICAL_DAYS
         ):
@@ -303,26 +303,21 @@ class EventExtractor:
         target.area_km2 = round(value, 1)
         target.area_text = area.group("text").strip()
 
-    def _date(self, article: Article, sentence: Span, drafts: list[_Draft]) -> DateSpan:
-        mentions = [m for m in find_dates(sentence.text, article.published) if m.span.resolved]
-        usable = [m for m in mentions if m.span.precision is not None]
-        if usable:
-            return usable[0].span
-        if mentions:
-            return mentions[0].span
+    def _date(self, article: Article, sentence: Span) -> DateSpan:
+        span = event_date_span(sentence.text, article.published)
+        if span.expression:
+            return span
         if article.published is None:
             return DateSpan(
                 start=None,
                 end=None,
                 precision=None,
-                expression="",
                 reason="no date in the sentence and no publication date",
             )
         return DateSpan(
             start=article.published,
             end=article.published,
             precision=WEEK,
-            expression="",
             reason=UNDATED_REASON,
         )
 

@@ -88,6 +88,7 @@ class FatalityMention:
     anaphoric: bool = False  # "the victim", "both", "he": likely a repeat
     background: bool = False  # deaths a protest or a reprisal is about
     alternative: bool = False  # a figure from another source ("other sources said")
+    head: str = ""  # the noun for the dead when one group is named ("soldiers")
 
 
 # --- Lexicon -------------------------------------------------------------------------
@@ -138,8 +139,8 @@ def parse_lexicon(raw: object) -> FatalityLexicon:
         vague_quantities={k.lower(): v for k, v in vague.items()},
         words=words,
         who_of_noun=who_of_noun,
-        singular_nouns=frozenset(singular - plural),
-        plural_nouns=frozenset(plural),
+        singular_nouns=frozenset(singular),
+        plural_nouns=frozenset(plural - singular),
     )
 
 
@@ -172,6 +173,11 @@ _CLAUSE_WORDS = (
     "via", "including", "not", "no", "never", "where", "if", "although", "though",
     "despite", "until", "upon", "toward", "towards", "along", "around", "beside", "behind",
     "this", "these", "those", "there", "it", "they", "he", "she", "we", "i", "you",
+    # past tenses without -ed: they end a noun phrase ("a shoot-out BROKE out")
+    "broke", "took", "began", "came", "went", "fled", "fought", "held", "made", "met",
+    "ran", "saw", "set", "threw", "tore", "gave", "kept", "sent", "stood", "told",
+    "became", "brought", "fell", "hid", "put", "rode", "rose", "sought", "spoke", "stole",
+    "drove", "blew", "flew", "overran", "withdrew", "opened", "clashed", "attacked",
 )  # fmt: skip
 # A mention in a clause opened by one of these, in a sentence about a protest
 # or with a past-time phrase, is what the event reacts to, not the event.
@@ -206,6 +212,7 @@ _FOUND_CONTEXT = re.compile(
 _NOT_ACTED = re.compile(
     r"\b(?:to|would|will|could|might|may|should|must|not|never|failed|n't)\s+$", re.IGNORECASE
 )
+_FAMILY_OF = re.compile(rf"\s+family\s+of\s+(?P<n>{CARDINAL_PATTERN})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\[(\"'])|;\s+")
 
 
@@ -230,6 +237,8 @@ class _Grammar:
     injury: re.Pattern[str]
     no_death: re.Pattern[str]
     unpassive_verbs: frozenset[str]  # read as passive only with an auxiliary
+    singular_passive: re.Pattern[str]  # "... was (shot and) killed", not "who was"
+    his_death: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -251,13 +260,14 @@ def _grammar() -> _Grammar:
     # Lower-case words in -ed/-ing are verbs unless listed as participles.
     not_verb = rf"(?!(?!(?:{participles})\b)(?-i:[a-z]+(?:ed|ing))(?!{chars}))"
     np_word = (
-        rf"(?!(?-i:{stop})(?!{chars})){not_verb}(?!{card}\b)"
-        rf"(?:[A-Za-z]{chars}*|\d+[-A-Za-z]{chars}*)"
+        rf"(?!(?-i:{stop})(?!{chars})){not_verb}(?!{card}(?![\w-]))"
+        rf"(?:[A-Za-z]{chars}*|\d+-?[A-Za-z]{chars}*)"
     )
     listed = rf"(?!(?-i:{'|'.join(w for w in stop_words if w != 'and')})(?!{chars})){chars}+"
     determiners = r"(?:a|an|the|his|her|their|its|another|both|several|some|many|dozens)"
     np_item = (
         rf"(?:\s+{np_word}|\s+and\s+(?!{determiners}\b){np_word}|\s*\([^()]{{0,80}}\)"
+        rf"|\s+of\s+{card}(?=\s*[,.;:)]|\s+(?:including|people|members)\b)"
         rf"|\s*,\s*(?:a|an|the|both|all|mostly|aged|working|including|who|whose)\b"
         rf"[^,.;()]{{1,80}},|\s+including\s+{listed}(?:\s+{listed}){{0,7}})"
     )
@@ -275,11 +285,22 @@ def _grammar() -> _Grammar:
     )
     death_nouns = phrase_alternation(lex["death_nouns"])
     bodies = phrase_alternation(lex["body_nouns"])
+    # "two men IN THE MARKET AREA OF Kabul (Kabul) were killed": names,
+    # brackets and place nouns only, so no clause hides in it.
+    place = (
+        r"(?:\s+(?:in|at|near|from|of|the|and|(?-i:[A-Z])[\w'’\-]*|\([^()]{0,80}\)|area|"
+        r"district|village|town|city|province|region|neighbou?rhood|countryside|outskirts|"
+        r"camp|market|prison|state|county|suburb))*"
+    )
     flags = re.IGNORECASE
     return _Grammar(
         quantity=re.compile(quantity, flags),
         quantity_np=re.compile(quantity_np, flags),
-        chain_gap=re.compile(rf"\s+(?:(?:{aux})\s+)*(?:{prior_act}(?:(?:{aux})\s+)*)?", flags),
+        chain_gap=re.compile(
+            rf"(?:\s+(?:in|at|near|from)\b{place})?"
+            rf"\s+(?:(?:{aux})\s+)*(?:{prior_act}(?:(?:{aux})\s+)*)?",
+            flags,
+        ),
         passive_verb=re.compile(
             rf"(?<![\w-])(?:{phrase_alternation(lex['death_passive'])})(?![\w'’])", flags
         ),
@@ -315,7 +336,10 @@ def _grammar() -> _Grammar:
             rf"\b(?:dead\s+|lifeless\s+|charred\s+)?(?:{bodies})\s+of\s+(?={quantity})", flags
         ),
         ambiguous_after=re.compile(
-            rf"\s*(?:,\s*)?(?:and|or|/|and/or)\s+(?:(?:were|was)\s+)?(?:{injury})\b", flags
+            rf"\s*(?:(?:,\s*)?(?:and|or|/|and/or)\s+(?:(?:were|was)\s+)?|,\s*)(?:{injury})\b"
+            r"|\s+(?:from|of|due\s+to)\s+(?:the\s+)?(?:coronavirus|covid|virus|illness|disease|"
+            r"natural\s+causes|cancer|heart)",
+            flags,
         ),
         injury=re.compile(rf"\b(?:{injury})\b", flags),
         no_death=re.compile(
@@ -324,6 +348,15 @@ def _grammar() -> _Grammar:
             flags,
         ),
         unpassive_verbs=frozenset(lex["death_passive"]) & frozenset(lex["death_active"]),
+        singular_passive=re.compile(
+            rf"(?<!\bwho\s)(?<!\bthat\s)\bwas\s+(?:(?:{aux})\s+)*(?:{prior_act}(?:(?:{aux})\s+)*)?$",
+            flags,
+        ),
+        his_death=re.compile(
+            r"\b(?:result(?:ed|ing)?\s+in|lead(?:ing)?\s+to|led\s+to|caus(?:ed|ing))\s+"
+            r"(?:his|her)\s+death\b",
+            flags,
+        ),
     )
 
 
@@ -346,7 +379,9 @@ class _Group:
         """ "one", "one of them", "another": part of a group named before."""
         phrase = self.noun_phrase.strip().lower()
         bare = not phrase or phrase.startswith("of ")
-        return bare and self.quantity_text.lower() in ("one", "another", "the other")
+        if self.quantity_text.lower() == "the" and phrase == "other":
+            return True
+        return bare and self.quantity_text.lower() in ("one", "another")
 
 
 def _head(noun_phrase: str) -> str:
@@ -379,6 +414,8 @@ def _is_people(quantity: Quantity, noun_phrase: str, strict: bool) -> bool:
         return not quantity.singular
     if head in lex["not_people"] or last in lex["not_people"]:
         return False
+    if head == "other":  # "the other died": one of a pair named before
+        return quantity.singular
     if not quantity.singular:
         return True
     if noun_phrase.strip().lower().startswith("of ") or last in lex.plural_nouns:
@@ -402,6 +439,9 @@ def _group_at(text: str, pos: int, strict: bool = False) -> _Group | None:
     noun_phrase = text[q_match.end() : end]
     if not _is_people(quantity, noun_phrase, strict):
         return None
+    family = _FAMILY_OF.match(noun_phrase)
+    if quantity.singular and family and (size := parse_cardinal(family["n"])):
+        quantity = Quantity(size, size, size, f"a family of {size}")
     return _Group(pos, end, quantity, _who(noun_phrase), q_match.group(0), noun_phrase)
 
 
@@ -452,6 +492,7 @@ def _mention(
         reason=f"{reason}: {rules}",
         kind=kind,
         anaphoric=all(g.quantity.anaphoric for g in groups),
+        head=_head(groups[0].noun_phrase) if len(groups) == 1 else "",
     )
 
 
@@ -538,10 +579,21 @@ def _passive_mentions(text: str, used: set[int]) -> list[FatalityMention]:
         if verb.start() in used or grammar.ambiguous_after.match(text, verb.end()):
             continue
         groups = _chain_before(text, verb.start(), grammar.chain_gap, strict=True)
-        if not groups:
+        between = text[groups[-1].end : verb.start()] if groups else ""
+        if not groups or (
+            len(groups) == 1
+            and groups[0].quantity.singular
+            and re.search(r"\b(?:were|are|have)\b", between, re.IGNORECASE)
+        ):
+            # No countable subject. "X was killed" still says one person died.
+            singular = grammar.singular_passive.search(
+                text, max(0, verb.start() - 120), verb.start()
+            )
+            if singular is not None:
+                mentions.append(_single(text, singular.start(), verb.end(), "was killed = 1", True))
             continue
         if (
-            not text[groups[-1].end : verb.start()].strip()
+            not between.strip()
             and verb.group(0).lower() in grammar.unpassive_verbs
             and not _reads_passive(text, groups, verb.end())
         ):
@@ -549,7 +601,13 @@ def _passive_mentions(text: str, used: set[int]) -> list[FatalityMention]:
         if len(groups) == 1 and groups[0].is_partitive:
             # "One was burnt alive": one of the dead named before.
             groups = [replace(groups[0], quantity=replace(groups[0].quantity, anaphoric=True))]
-        mentions.append(_mention(text, groups[0].start, verb.end(), groups, "N killed"))
+        headline = not between.strip() and not any(g.noun_phrase.strip() for g in groups)
+        kind = (
+            "total"
+            if headline and _sentence_bounds(text, verb.start())[0] == groups[0].start
+            else "victims"
+        )
+        mentions.append(_mention(text, groups[0].start, verb.end(), groups, "N killed", kind))
     space = re.compile(r"\s+")
     for noun in grammar.death_noun.finditer(text):
         is_body = noun.group(0).lower() in bodies
@@ -591,6 +649,8 @@ def _phrase_mentions(text: str) -> list[FatalityMention]:
         ):
             continue
         mentions.append(_single(text, match.start(), match.end(), "he/she died = 1", True))
+    for match in grammar.his_death.finditer(text):
+        mentions.append(_single(text, match.start(), match.end(), "his death = 1", True))
     for match in grammar.suicide.finditer(text):
         mentions.append(_single(text, match.start(), match.end(), "bomber = 1", False))
     return mentions
@@ -648,7 +708,7 @@ def find_fatality_mentions(text: str) -> list[FatalityMention]:
 
 _CARD = CARDINAL_PATTERN
 _CODED_RE = re.compile(
-    r"\bfatalit(?:y|ies)\b(?:\s+and\s+injuries)?\s+(?:(?:were|are|is|have\s+been)\s+)?"
+    r"\bfatali?t\w*(?:\s+and\s+injuries)?\s+(?:(?:were|are|is|have\s+been)\s+)?"
     rf"(?:coded|recorded|counted)\s+(?:as|at|to)\s+(?P<n>{_CARD})\b"
     rf"(?:,?\s+in\s+addition\s+to\s+(?P<extra>{_CARD})\s+(?:known\s+|reported\s+)?fatalit)?",
     re.IGNORECASE,
@@ -672,8 +732,15 @@ _SUICIDE_ATTACK_RE = re.compile(
     r"\bsuicide\s+(?:bomb\w*|attack\w*|car|vest|belt|truck|vbied)", re.IGNORECASE
 )
 _DETONATION_RE = re.compile(r"\b(?:detonat\w*|blew\s+(?:himself|herself)\s+up)", re.IGNORECASE)
+_RESTATEMENT = re.compile(
+    r"\b(?:said|says|according\s+to|reported|confirmed|told|stated|announced)\b", re.IGNORECASE
+)
+_OTHERS = re.compile(
+    r"\b(?:other|another|also|more|further|additional|second|third|separate)\b", re.IGNORECASE
+)
 _DEATH_WORD_RE = re.compile(
-    r"\b(?:kill\w*|dead|died|deaths?|fatalit\w*|executed|murdered|bod(?:y|ies))\b", re.IGNORECASE
+    r"\b(?:kill\w*|dead|died|deaths?|fatalit\w*|executed|murdered|bod(?:y|ies)|casualt\w*)\b",
+    re.IGNORECASE,
 )
 
 
@@ -717,20 +784,26 @@ def _coded_statement(text: str) -> Fatalities | None:
     return Fatalities(total, total, total, stated.group(0), "coded in the note")
 
 
-def _lowest_reading(mentions: list[FatalityMention]) -> tuple[list[FatalityMention], str]:
+def _lowest_reading(
+    text: str, mentions: list[FatalityMention]
+) -> tuple[list[FatalityMention], str]:
     """The mentions to add up: a stated toll if there is one, else the direct
-    mentions; figures from other sources replace them when lower."""
+    mentions, each group once; other sources' figures replace them when lower."""
     totals = [m for m in mentions if m.kind == "total"]
+    direct = [m for m in mentions if not m.anaphoric and m.kind != "total"]
     if totals:
         best = min(totals, key=lambda m: m.count)
+        primary_sum = sum(m.count for m in direct if not m.alternative)
+        if all(m.alternative for m in totals) and 0 < primary_sum < best.count:
+            chosen = [m for m in direct if not m.alternative]
+            return chosen, "lowest of the sources: " + "; ".join(m.reason for m in chosen)
         plural = len({m.count for m in totals}) > 1
         return [best], ("lowest stated toll: " if plural else "stated toll: ") + best.reason
-    direct = [m for m in mentions if not m.anaphoric]
     if not direct:
         best = max(mentions, key=lambda m: m.count)
         return [best], f"only anaphoric mentions: {best.reason}"
-    primary = [m for m in direct if not m.alternative]
-    others = [m for m in direct if m.alternative]
+    primary = _distinct(text, [m for m in direct if not m.alternative])
+    others = _distinct(text, [m for m in direct if m.alternative])
     chosen = primary
     if not primary or (others and sum(m.count for m in others) < sum(m.count for m in primary)):
         chosen = others
@@ -740,15 +813,37 @@ def _lowest_reading(mentions: list[FatalityMention]) -> tuple[list[FatalityMenti
     return chosen, f"sum of {len(chosen)} mentions: {reason}" if len(chosen) > 1 else reason
 
 
+def _distinct(text: str, mentions: list[FatalityMention]) -> list[FatalityMention]:
+    """Drop a restatement: the same number of the same people again, in a
+    sentence that reports what someone said ("five soldiers were killed ...
+    the army said five soldiers died"), with nothing marking them as others."""
+    kept: list[FatalityMention] = []
+    for mention in mentions:
+        start, end = _sentence_bounds(text, mention.start)
+        repeat = (
+            mention.count > 1
+            and mention.head
+            and any((m.count, m.head) == (mention.count, mention.head) for m in kept)
+        )
+        if (
+            repeat
+            and _RESTATEMENT.search(text, start, end)
+            and not _OTHERS.search(text, max(start, mention.start - 20), mention.end)
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
 def _combine(text: str, mentions: list[FatalityMention]) -> Fatalities:
-    chosen, reason = _lowest_reading(mentions)
+    chosen, reason = _lowest_reading(text, mentions)
     count = sum(m.count for m in chosen)
     low = sum(m.low for m in chosen)
     high = sum(m.high for m in chosen)
     if _SUICIDE_ATTACK_RE.search(text) and count > 0:
         # ACLED counts the bomber, unless the count already names him and
         # nothing says he blew himself up.
-        bomber_named = any("bomber" in m.text.lower() for m in chosen)
+        bomber_named = any("bomber" in m.text.lower() or "bomber" in m.reason for m in chosen)
         if not bomber_named or _DETONATION_RE.search(text):
             count, low, high = count + 1, low + 1, high + 1
             reason += "; +1 suicide bomber"

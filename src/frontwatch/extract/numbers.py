@@ -207,6 +207,8 @@ def read_quantity(phrase: str, vague: Mapping[str, int]) -> Quantity | None:
     elif core == "both":
         return Quantity(2, 2, 2, "both = 2", anaphoric=True)
     elif core in SINGULAR_DETERMINERS:
+        if modifiers:  # "over a dispute", "at least the": not a head count
+            return None
         return Quantity(1, 1, 1, f'"{core}" = 1', singular=True, anaphoric=anaphoric)
     else:
         return None

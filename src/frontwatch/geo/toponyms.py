@@ -59,8 +59,8 @@ _ADMIN_WORDS = r"province|governorate|oblast|state|region|wilaya|muhafazat|prefe
 _SUFFIX_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western)\s+)?(?P<word>"
-    rf"(?:{_ADMIN_WORDS})s?|countryside|district|city|town|village|camp|area|"
-    r"neighbou?rhood|suburb|outskirts|border)\b",
+    rf"(?:{_ADMIN_WORDS})s?|countryside|districts?|city|cities|towns?|villages?|camps?|areas?|"
+    r"neighbou?rhoods?|suburbs?|outskirts|border)\b",
     re.IGNORECASE,
 )
 _SUFFIX_KIND = {
@@ -117,6 +117,16 @@ _BORDER = re.compile(
     rf"(?P<a>(?:{_ARTICLE}-)?{_NAME_WORD})\s*[-–]\s*(?P<b>(?:{_ARTICLE}-)?{_NAME_WORD})"
     r"\s+border"
 )
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|&)\s*")
+_PLURAL_AFTER = re.compile(
+    r"\s+(?:provinces|governorates|oblasts|states|regions|prefectures|districts|cities|towns|"
+    r"villages)\b",
+    re.IGNORECASE,
+)
+_LEADING_NON_NAMES = re.compile(
+    r"(?:(?:In|At|Near|From|Outside|Inside|Into|Across|Throughout|Around|On|To|The|And|But|"
+    r"Meanwhile|Elsewhere|Later|Earlier)\s+)+"
+)
 _NOT_PLACES = frozenset(
     """january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday
@@ -162,11 +172,19 @@ def _split_designator(text: str, start: int, end: int) -> tuple[int, int, str | 
     return start, end, None
 
 
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and word not in ("outskirts",):
+        return word[:-1]
+    return word
+
+
 def _designator_cue(word: str | None) -> tuple[str | None, str | None]:
     """(cue, kind_hint) for a designator word written with the name."""
     if word is None:
         return None, None
-    singular = word.lower().rstrip("s") if word.lower().endswith("s") else word.lower()
+    singular = _singular(word.lower())
     if re.fullmatch(_ADMIN_WORDS, singular):
         return "province", ADMIN1
     if singular in _SUFFIX_KIND:
@@ -225,17 +243,21 @@ def _extra_mentions(
     found: list[tuple[int, int]] = []
     for match in _CANDIDATE_NAME.finditer(text):
         start, end = match.span()
-        if _overlaps(start, end, taken) or _overlaps(start, end, found):
+        # "In Homs" at the start of a sentence: the cue is part of the capitalised run.
+        lead = _LEADING_NON_NAMES.match(text, start, end)
+        if lead:
+            start = lead.end()
+        start, end = _clean_span(text, start, end)
+        if end <= start or _overlaps(start, end, taken) or _overlaps(start, end, found):
             continue
         cued = _CUE_BEFORE.search(text[max(0, start - 48) : start]) is not None
         designated = _SUFFIX_AFTER.match(text[end : end + 40]) is not None
-        if not (cued or designated):
-            continue
-        # A sentence-initial capital after "In" or "From" is not evidence.
-        start, end = _clean_span(text, start, end)
-        span = _confirmed_prefix(gazetteer, text, start, end)
-        if span[1] > span[0] and not (designated and span[1] != end) or (cued and span[1] > span[0]):
-            found.append(span)
+        if cued:
+            span = _confirmed_prefix(gazetteer, text, start, end)
+            if span[1] > span[0]:
+                found.append(span)
+        elif designated and _known(gazetteer, text[start:end]):
+            found.append((start, end))
     return found
 
 
@@ -284,8 +306,29 @@ def find_toponyms(
         cue, kind = _context(text, start, end)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
-    ordered = [mentions[key] for key in sorted(mentions)]
+    ordered = _share_plural_designators(text, [mentions[key] for key in sorted(mentions)])
     return [_with_country_kind(mention, gazetteer) for mention in ordered]
+
+
+def _share_plural_designators(
+    text: str, mentions: list[ToponymMention]
+) -> list[ToponymMention]:
+    """'Homs and Hama provinces': the plural designator applies to each name
+    of the list before it."""
+    result = list(mentions)
+    shared: ToponymMention | None = None
+    for index in range(len(result) - 1, -1, -1):
+        current = result[index]
+        if (
+            shared is not None
+            and current.kind_hint is None
+            and _LIST_JOINER.fullmatch(text[current.end : result[index + 1].start])
+        ):
+            result[index] = replace(current, kind_hint=shared.kind_hint, cue=shared.cue)
+            continue
+        plural = _PLURAL_AFTER.match(text, current.end)
+        shared = current if plural and current.kind_hint is not None else None
+    return result
 
 
 def _with_country_kind(mention: ToponymMention, gazetteer: Gazetteer) -> ToponymMention:

@@ -32,9 +32,10 @@ _SEGMENT_SPLIT = re.compile(r"\s*(?:,|;|\||/|\s[-–—]\s|\s+for\s+)\s*")
 _AND_SPLIT = re.compile(r"\s+(?:and|&)\s+")
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 # "BEIRUT, March 3 (Reuters) -" or "(AFP) —" opening the first paragraph.
+# The dash may be missing after a place in capitals: "ATLANTA (AP) An aide ...".
 _DATELINE = re.compile(
-    r"^(?P<prefix>(?P<place>[A-Z][^()\n]{0,80}?)?\s*\((?P<source>[^()]{2,60})\)\s*[-–—:]+\s*)"
-    r"(?P<rest>\S.*)$",
+    r"^(?P<prefix>(?P<place>[A-Z][^()\n]{0,80}?)?\s*\((?P<source>[^()]{2,60})\)\s*"
+    r"(?P<dash>[-–—:]+\s*)?)(?P<rest>\S.*)$",
     re.DOTALL,
 )
 _MAX_DATELINE_PLACE_WORDS = 8
@@ -92,6 +93,8 @@ def split_dateline(paragraph: str, rules: CleaningRules) -> Dateline | None:
     # A dateline's place (and date) is capitalised: "GAZA CITY, Nov 3", not
     # "The news agency (SANA) - ...".
     if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None
+    if match.group("dash") is None and not (words and len(words[0]) > 2 and words[0].isupper()):
         return None
     sources = _all_wires(match.group("source"), rules)
     if not sources:

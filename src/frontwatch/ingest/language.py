@@ -25,6 +25,7 @@ MIN_WORDS_FOR_SHARE = 12
 MIN_ENGLISH_SHARE = 0.15
 MIN_OTHER_SHARE_SHORT = 0.25
 MAX_FOREIGN_SCRIPT_SHARE = 0.5
+SAMPLE_CHARS = 20_000
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -61,13 +62,15 @@ class LanguageGuess:
 
 
 def guess_language(text: str) -> LanguageGuess:
+    # The opening of a long text is as telling as all of it, and cheaper.
+    text = text[:SAMPLE_CHARS]
     script, script_share = _main_foreign_script(text)
     if script is not None and script_share > MAX_FOREIGN_SCRIPT_SHARE:
         reason = f"mostly {script} script ({script_share:.0%} of letters), not English"
         return LanguageGuess(False, 0.0, f"{script} script", script_share, 0, reason)
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
-        return LanguageGuess(False, 0.0, None, 0.0, 0, "no words")
+        return LanguageGuess(False, 0.0, None, 0.0, 0, "not English: it has no words")
     vocabulary = load_function_words()
     english_hits = sum(1 for w in words if w in vocabulary.english)
     other, other_hits = max(

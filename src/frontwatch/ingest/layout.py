@@ -26,13 +26,23 @@ MAX_MASTHEAD_WORDS = 6
 # Publisher blurbs sit at the foot of the page; looking only there keeps a
 # body sentence such as "X is a state news agency" in the text.
 BLURB_TAIL_LINES = 8
-# Hard-wrapped text: no line is longer than this, many lines are close to
-# the longest one, and many lines followed by another stop mid-sentence (one
-# short paragraph a line would end each line with a full stop).
-MAX_WRAP_WIDTH = 100
-_NEAR_WIDTH = 0.8
+# Hard-wrapped text: no line is longer than this, most lines followed by
+# another are close to the longest one, and many of them stop mid-sentence
+# (one short paragraph a line would end each line with a full stop).
+MAX_WRAP_WIDTH = 132
+_NEAR_WIDTH = 0.75
 _MIN_NEAR_WIDTH_LINES = 3
+_MIN_NEAR_WIDTH_SHARE = 0.4
 _MIN_MID_SENTENCE_SHARE = 0.3
+# A line ending in one of these words was cut mid-sentence: not a headline.
+_DANGLING_WORDS = frozenset(
+    {
+        *("a", "an", "the", "and", "or", "but", "of", "to", "for", "with", "after"),
+        *("before", "at", "from", "by", "that", "which", "who", "as", "than", "his"),
+        *("her", "its", "their", "our", "is", "was", "were", "are", "has", "have", "had"),
+        *("will", "would"),
+    }
+)
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -142,14 +152,16 @@ def split_paragraphs(text: str, is_structural: Callable[[str], bool]) -> list[st
     for block in blocks:
         if not block:
             continue
-        if width is None:
-            paragraphs.extend(block)
-            continue
         current, previous = block[0], block[0]
         for line in block[1:]:
-            if _was_wrapped(previous, line, width) and not (
-                is_structural(previous) or is_structural(line)
-            ):
+            # A line starting in lower case, or after "... of the", continues
+            # the one before it; in wrapped text so does one that did not fit.
+            continues = (
+                line[:1].islower()
+                or _ends_dangling(previous)
+                or (width is not None and _was_wrapped(previous, line, width))
+            )
+            if continues and not (is_structural(previous) or is_structural(line)):
                 # "pro-\ngovernment" was a hyphenated word cut at its hyphen.
                 joiner = "" if re.search(r"\w-$", previous) else " "
                 current = current + joiner + line
@@ -173,12 +185,19 @@ def _wrap_width(blocks: list[list[str]]) -> int | None:
     width = max(len(line) for line in lines)
     if width > MAX_WRAP_WIDTH:
         return None
-    near = sum(1 for line in lines if len(line) >= _NEAR_WIDTH * width)
     followed = [line for block in blocks for line in block[:-1]]
+    near = sum(1 for line in followed if len(line) >= _NEAR_WIDTH * width)
     mid_sentence = sum(1 for line in followed if not _SENTENCE_END.search(line))
-    if near < _MIN_NEAR_WIDTH_LINES or mid_sentence < _MIN_MID_SENTENCE_SHARE * len(followed):
+    if near < max(
+        _MIN_NEAR_WIDTH_LINES, _MIN_NEAR_WIDTH_SHARE * len(followed)
+    ) or mid_sentence < _MIN_MID_SENTENCE_SHARE * len(followed):
         return None
     return width
+
+
+def _ends_dangling(line: str) -> bool:
+    words = line.split()
+    return bool(words) and words[-1].lower() in _DANGLING_WORDS
 
 
 def _was_wrapped(previous: str, line: str, width: int) -> bool:
@@ -312,7 +331,11 @@ def _take_title(
         if known_title is not None:
             restates_title = _same_text(first.text, known_title)
         else:
-            restates_title = len(content) >= 2 and _looks_like_headline(first.text)
+            restates_title = (
+                len(content) >= 2
+                and _looks_like_headline(first.text)
+                and not content[1].text[:1].islower()
+            )
         if restates_title:
             first.role, title = HEADLINE, first.text
     # A standfirst the page marks as such, among the first lines left.
@@ -324,9 +347,11 @@ def _take_title(
 
 
 def _looks_like_headline(line: str) -> bool:
+    words = line.split()
     return (
-        len(line.split()) <= MAX_HEADLINE_WORDS
+        0 < len(words) <= MAX_HEADLINE_WORDS
         and not _SENTENCE_END.search(line)
+        and words[-1].strip(",;:\"'”’").lower() not in _DANGLING_WORDS
         and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘")
     )
 

@@ -180,7 +180,8 @@ def _too_large_message(what: str, size: int | None, max_bytes: int) -> str:
     measured = f"is {size:,} bytes" if size is not None else f"is over {max_bytes:,} bytes"
     return (
         f"{what} {measured}, larger than the limit of {max_bytes:,} bytes for one "
-        f"article; raise the limit (max_bytes, or the CLI's --max-bytes) if it really is one"
+        "article; if it really is one, raise the limit with the FRONTWATCH_MAX_BYTES "
+        "environment variable (max_bytes= in Python)"
     )
 
 
