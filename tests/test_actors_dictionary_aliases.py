@@ -191,7 +191,8 @@ def names(
             "Boko Haram fighters raided the town.",
             "Nigeria",
             D2020,
-            "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+            "Islamic State (West Africa) and/or Boko Haram - "
+            "Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
         ),
         (
             "M23 rebels captured the hill.",

@@ -70,7 +70,9 @@ STATE_HEADS = {
 PLACEHOLDERS = ("{country}", "{military}", "{police}", "{government}", "{branch}")
 _T = TypeVar("_T")
 _COORDINATION = re.compile(r"(?P<words>[^\W\d_][\w.' ]*?)(?:,| and| or|, and|/) $")
-_STATE_NAME = re.compile(r"^(Military|Police) Forces of (.+?) \((\d{4})-(\d{4})?\)(.*)$")
+_STATE_NAME = re.compile(
+    r"^((?:Military|Police) Forces|Government) of (.+?) \((\d{4})-(\d{4})?\)(.*)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +170,7 @@ class ActorDictionary:
         regime = next((r for r in info.regimes if r.label.startswith(f"{first_year}-")), None)
         if regime is None:
             return name
-        return f"{head} Forces of {state} ({regime.label}){rest}"
+        return f"{head} of {state} ({regime.label}){rest}"
 
     # ----------------------------------------------------------------- matching
 

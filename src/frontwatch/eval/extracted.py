@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontwatch.errors import InputError
+from frontwatch.export.formats import event_record
 from frontwatch.models import Event
 
 FLAG_NAMES = ("negated", "hypothetical", "planned", "historical")
@@ -88,9 +89,6 @@ def parse_export(lines: Iterable[str], *, origin: str = "") -> list[ExtractedEve
 
 def extracted_from_events(events: Iterable[Event]) -> list[ExtractedEvent]:
     """Events straight from the pipeline, read through their export record."""
-    # Imported here: the exporters are only needed when scoring live events.
-    from frontwatch.export.formats import event_record
-
     return [parse_record(event_record(event)) for event in events]
 
 

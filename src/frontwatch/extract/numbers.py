@@ -1,17 +1,19 @@
-"""Numbers and quantity phrases in English news text.
+"""Numbers, quantity phrases and counted noun phrases in English news text.
 
 Cardinals are digits ("12", "1,200") or words ("twenty-one", "a hundred").
 A quantity phrase is a cardinal, a range ("between 5 and 7", "8-10"), a vague
 word ("dozens", from a caller's table) or a singular determiner ("a", "the"),
 with hedges in front ("at least", "up to", "some"). The patterns are
 regular-expression source strings so that extractors can embed them in larger
-patterns; ``read_quantity`` turns a matched phrase into counts.
+patterns; ``read_quantity`` turns a matched phrase into counts. A counted
+noun phrase is a quantity with the noun phrase after it ("3 local policemen");
+``CountedPhraseGrammar`` finds them and lists of them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 UNITS: dict[str, int] = {
@@ -228,3 +230,142 @@ def is_date_number(text: str, start: int, end: int) -> bool:
         or re.match(rf"^\s*(?:{MONTHS_PATTERN})\b", after)
         or re.match(r"^\s*(?:a\.?m\.?|p\.?m\.?|hrs|hours|gmt|utc)\b", after)
     )
+
+
+def split_count(total: int, parts: int) -> list[int]:
+    """A count spread over ``parts`` the way ACLED spreads a toll over events:
+    equal shares, the remainder one each to the first (10 over 3 is [4, 3, 3])."""
+    if parts <= 0:
+        return [total]
+    share, remainder = divmod(total, parts)
+    return [share + 1 if index < remainder else share for index in range(parts)]
+
+
+def majority_share(total: int, parts: int) -> int:
+    """The share most of the ``parts`` get (on a tie, the lower one)."""
+    shares = split_count(total, parts)
+    return max(sorted(set(shares)), key=shares.count)
+
+
+# --- Counted noun phrases -------------------------------------------------------------------
+
+_WORD_CHARS = r"[\w'’\-/]"
+_COORDINATION = (
+    r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|"
+    r"\s+in\s+addition\s+to\s+|\s+along\s+with\s+|\s+together\s+with\s+"
+)
+_GROUP_OF = re.compile(rf"\s+(?:family|group)\s+of\s+(?P<n>{CARDINAL_PATTERN})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class CountedPhrase:
+    """ "<quantity> <noun phrase>": "3 local policemen", "a member of the militia"."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    quantity_text: str
+    noun_phrase: str
+
+    @property
+    def head(self) -> str:
+        """The head noun: the last word before "of", "from", a comma or a bracket."""
+        cleaned = re.split(r"\(|,|\bof\b|\bfrom\b|\bincluding\b", self.noun_phrase.lower())[0]
+        words = re.findall(r"[\w'’\-/]+", cleaned)
+        return re.sub(r"(?:'s|’s|'|’)$", "", words[-1]) if words else ""
+
+    @property
+    def is_partitive(self) -> bool:
+        """ "one", "one of them", "another", "the other": part of a group named before."""
+        phrase, word = self.noun_phrase.strip().lower(), self.quantity_text.lower()
+        if word == "the" and phrase == "other":
+            return True
+        return word in ("one", "another") and (not phrase or phrase.startswith("of "))
+
+
+def noun_phrase_pattern(stop_words: Iterable[str], participles: Iterable[str]) -> str:
+    """Regex source for the noun phrase after a quantity: "local policemen",
+    "members of the militia (off duty)", "people, including two children,".
+
+    ``stop_words`` end the phrase in lower case or capitalised, not in capitals
+    ("IS fighters"). Lower-case words in -ed/-ing are verbs and end it too,
+    unless they are ``participles`` ("armed men").
+    """
+    card, chars = CARDINAL_PATTERN, _WORD_CHARS
+    stops = list(dict.fromkeys([*stop_words, *MONTHS_PATTERN.split("|")]))
+    stop = phrase_alternation(stops + [w.capitalize() for w in stops])
+    not_verb = rf"(?!(?!(?:{phrase_alternation(participles)})\b)(?-i:[a-z]+(?:ed|ing))(?!{chars}))"
+    word = (
+        rf"(?!(?-i:{stop})(?!{chars})){not_verb}(?!{card}(?![\w-]))"
+        rf"(?:[A-Za-z]{chars}*|\d+-?[A-Za-z]{chars}*)"
+    )
+    listed = rf"(?!(?-i:{phrase_alternation(w for w in stops if w != 'and')})(?!{chars})){chars}+"
+    determiner = r"(?:a|an|the|his|her|their|its|another|both|several|some|many|dozens)"
+    item = (
+        rf"\s+of\s+{card}(?=\s*(?:[,.;:)]|$)|\s+(?:including|people|members)\b)"
+        rf"|\s+{word}|\s+and\s+(?!{determiner}\b){word}|\s*\([^()]{{0,80}}\)"
+        r"|\s*,\s*(?:a|an|the|both|all|mostly|aged|working|including|who|whose)\b[^,.;()]{1,80},"
+        rf"|\s+including\s+{listed}(?:\s+{listed}){{0,7}}"
+    )
+    return rf"(?:{item}){{0,12}}"
+
+
+class CountedPhraseGrammar:
+    """Finds counted noun phrases and coordinated lists of them ("3 soldiers
+    and 2 civilians"). Which phrases count is the caller's ``accept`` test."""
+
+    def __init__(
+        self, vague: Mapping[str, int], stop_words: Iterable[str], participles: Iterable[str]
+    ) -> None:
+        self.vague = dict(vague)
+        quantity = quantity_pattern(self.vague)
+        self.quantity = re.compile(quantity, re.IGNORECASE)
+        self.phrase = re.compile(
+            quantity + noun_phrase_pattern(stop_words, participles), re.IGNORECASE
+        )
+        self.coordination = re.compile(_COORDINATION, re.IGNORECASE)
+
+    def at(self, text: str, pos: int) -> CountedPhrase | None:
+        """The counted phrase starting exactly at ``pos`` (not a date, not a year)."""
+        q_match = self.quantity.match(text, pos)
+        if q_match is None:
+            return None
+        quantity = read_quantity(q_match.group(0), self.vague)
+        if quantity is None or is_date_number(text, q_match.start(), q_match.end()):
+            return None
+        match = self.phrase.match(text, pos)
+        end = match.end() if match else q_match.end()
+        noun_phrase = text[q_match.end() : end]
+        group = _GROUP_OF.match(noun_phrase)
+        if quantity.singular and group and (size := parse_cardinal(group["n"])):
+            quantity = Quantity(size, size, size, f"a group of {size}")
+        return CountedPhrase(pos, end, quantity, q_match.group(0), noun_phrase)
+
+    def chain(
+        self, text: str, start: int, end: int, accept: Callable[[CountedPhrase, bool], bool]
+    ) -> list[CountedPhrase]:
+        """The coordinated phrases from ``start`` up to ``end`` that ``accept``
+        takes (its second argument is True for all but the last phrase).
+
+        Phrases before a bare comma with no "and" later are not part of the
+        list ("attacked a post, 3 soldiers were killed").
+        """
+        phrases: list[CountedPhrase] = []
+        separators: list[str] = []
+        phrase = self.at(text, start)
+        while phrase is not None and phrase.end <= end and accept(phrase, False):
+            phrases.append(phrase)
+            separator = self.coordination.match(text, phrase.end)
+            if separator is None or separator.end() >= end:
+                break
+            phrase = self.at(text, separator.end())
+            if phrase is not None and accept(phrase, False):
+                separators.append(separator.group(0).strip())
+        keep_from = 0
+        for index, joint in enumerate(separators):
+            if joint == "," and all(s == "," for s in separators[index + 1 :]):
+                keep_from = index + 1
+        for index, phrase in enumerate(phrases[:-1]):
+            if not accept(phrase, True):
+                keep_from = max(keep_from, index + 1)
+        return phrases[keep_from:]

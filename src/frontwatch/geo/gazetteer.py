@@ -25,6 +25,7 @@ from frontwatch.geo.gazetteer_build import (
     SCHEMA_VERSION,
     GazetteerSources,
     build_index,
+    fingerprint,
 )
 from frontwatch.geo.names import fold, loose_key
 
@@ -74,20 +75,19 @@ class _LRU:
             self._data.popitem(last=False)
 
 
-def _stored_schema_version(path: Path) -> str:
+def _stored_meta(path: Path) -> dict[str, str]:
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = connection.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
+            rows = connection.execute("SELECT key, value FROM meta").fetchall()
         finally:
             connection.close()
     except sqlite3.Error as error:
         raise GazetteerError(f"gazetteer index {path} is corrupt or unreadable: {error}") from error
-    if row is None:
+    meta = {str(key): str(value) for key, value in rows}
+    if "schema_version" not in meta:
         raise GazetteerError(f"gazetteer index {path} has no schema version")
-    return str(row[0])
+    return meta
 
 
 class Gazetteer:
@@ -111,7 +111,16 @@ class Gazetteer:
         of another schema version. ``sources`` replaces the packaged GeoNames
         data for that build (tests use small files)."""
         path = path or default_index_path()
-        if not path.exists() or _stored_schema_version(path) != str(SCHEMA_VERSION):
+        sources = sources or GazetteerSources.packaged()
+        if path.exists():
+            meta = _stored_meta(path)
+            current = (
+                meta["schema_version"] == str(SCHEMA_VERSION)
+                and meta.get("fingerprint") == fingerprint(sources)
+            )
+        else:
+            current = False
+        if not current:
             build_index(path, sources)
         try:
             connection = sqlite3.connect(

@@ -13,6 +13,7 @@ sees a half-built index.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from frontwatch.errors import GazetteerError
 from frontwatch.geo.countries import CountryNames, parse_countries, read_data_text
+from frontwatch.geo import names as names_module
 from frontwatch.geo.names import fold, light_fold, loose_key_of_folded
 
 SCHEMA_VERSION = 1
@@ -88,6 +90,23 @@ class GazetteerSources:
             admin1_overrides_text=read_data_text("admin1_overrides.tsv"),
             countries_text=read_data_text("countries.tsv"),
         )
+
+
+def fingerprint(sources: GazetteerSources) -> str:
+    """What the index was built from: schema, key rules and data. An index
+    whose fingerprint differs is rebuilt, so a change of folding rules or
+    data files never leaves stale keys behind."""
+    digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
+    try:
+        digest.update(Path(names_module.__file__).read_bytes())
+        for path in (sources.cities_json, sources.countries_json):
+            stat = path.stat()
+            digest.update(f"{path.name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    except OSError as error:
+        raise GazetteerError(f"cannot read the gazetteer sources: {error}") from error
+    for text in (sources.admin1_text, sources.admin1_overrides_text, sources.countries_text):
+        digest.update(text.encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +308,9 @@ def _add_admin1(
         )
 
 
-def _write_database(path: Path, writer: _Writer, countries: list[tuple[str, str, int]]) -> None:
+def _write_database(
+    path: Path, writer: _Writer, countries: list[tuple[str, str, int]], built_from: str
+) -> None:
     connection = sqlite3.connect(path)
     try:
         connection.executescript(
@@ -306,7 +327,11 @@ def _write_database(path: Path, writer: _Writer, countries: list[tuple[str, str,
         connection.executemany("INSERT INTO country VALUES (?,?,?)", countries)
         connection.executemany(
             "INSERT INTO meta VALUES (?,?)",
-            [("schema_version", str(SCHEMA_VERSION)), ("places", str(len(writer.places)))],
+            [
+                ("schema_version", str(SCHEMA_VERSION)),
+                ("fingerprint", built_from),
+                ("places", str(len(writer.places))),
+            ],
         )
         connection.commit()
     finally:
@@ -354,7 +379,7 @@ def build_index(path: Path, sources: GazetteerSources | None = None) -> None:
     temp_path = Path(temp_name)
     try:
         temp_path.unlink()
-        _write_database(temp_path, writer, countries)
+        _write_database(temp_path, writer, countries, fingerprint(sources))
         os.replace(temp_path, path)
     except (OSError, sqlite3.Error) as error:
         raise GazetteerError(f"cannot build the gazetteer index {path}: {error}") from error

@@ -114,6 +114,10 @@ def _normalise_token(token: str) -> str:
         token = token[:-1]
     if len(token) > 3 and token[-1] == "e" and token[-2] not in _VOWELS:
         token = token[:-1] + "a"
+    # A final "y" after a consonant is the English spelling of a final "i"
+    # (Qamishly, Qamishli).
+    if len(token) > 3 and token[-1] == "y" and token[-2] not in _VOWELS:
+        token = token[:-1] + "i"
     return _DOUBLED.sub(r"\1", token)
 
 

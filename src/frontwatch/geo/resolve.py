@@ -25,7 +25,7 @@ from frontwatch.geo.toponyms import (
     NEAR_CUES,
     POPULATED_PLACE,
     ToponymMention,
-    country_hints,
+    country_mentions,
 )
 from frontwatch.models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place
 
@@ -46,9 +46,12 @@ _FOCUS_NAMED_CAP = 3  # at most this many counted mentions of one country in the
 # A toponym is unambiguous evidence of its country when no candidate in
 # another country has at least this share of the biggest candidate's population.
 _AMBIGUITY_SHARE = 0.05
-_CLEAR_FOCUS = 0.5  # share of the evidence that makes an article about one country
+_CLEAR_FOCUS_WEIGHT = 2.0  # evidence (beyond demonyms) that makes an article about a country
 _FOREIGN_MIN_POPULATION = 50_000  # smallest place abroad accepted in such an article
 _FOREIGN_ANY_SPELLING_POPULATION = 1_000_000  # ... when only the folded keys agree
+_SAME_PLACE_KM = 25.0  # candidates closer than this are the same place for confidence
+_NO_RIVAL_MARGIN = 5.0
+_EARTH_RADIUS_KM = 6371.0
 _LOCAL_WINDOW = 80  # characters after a toponym searched for its admin1 ("... in Homs province")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _GENERIC_TAIL = re.compile(
@@ -57,9 +60,24 @@ _GENERIC_TAIL = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
+class _Focus:
+    shares: dict[str, float]  # country code -> share of all evidence
+    strong_countries: frozenset[str]  # countries with evidence beyond demonyms
+    strong_total: float  # weight of the evidence beyond demonyms
+
+
+@dataclass(frozen=True, slots=True)
 class _Candidates:
     entries: tuple[GazetteerEntry, ...]
     loose: bool  # found only through the vowel-blind key
+
+
+def _distance_km(first: GazetteerEntry, second: GazetteerEntry) -> float:
+    """Equirectangular distance: exact enough to tell places apart."""
+    mean_latitude = math.radians((first.latitude + second.latitude) / 2)
+    dx = math.radians(second.longitude - first.longitude) * math.cos(mean_latitude)
+    dy = math.radians(second.latitude - first.latitude)
+    return _EARTH_RADIUS_KM * math.hypot(dx, dy)
 
 
 def _population_score(entry: GazetteerEntry) -> float:
@@ -102,18 +120,22 @@ class PlaceResolver:
         candidates: Sequence[_Candidates],
         text: str,
         country_hint: str | None,
-    ) -> list[dict[str, float]]:
+    ) -> list[_Focus]:
         """Per toponym, the share of the article's evidence for each country.
 
         A toponym's own candidates never vote for its own focus: a village
         that exists only in the US must not make an article about Syria look
         like an article about the US.
         """
-        shared: Counter[str] = Counter()
-        for code, count in country_hints(text).items():
-            shared[code] += min(count, _FOCUS_NAMED_CAP)
+        named, demonyms = country_mentions(text)
+        strong: Counter[str] = Counter()
+        for code, count in named.items():
+            strong[code] += min(count, _FOCUS_NAMED_CAP)
         if country_hint:
-            shared[country_hint.upper()] += _FOCUS_HINT
+            strong[country_hint.upper()] += _FOCUS_HINT
+        weak: Counter[str] = Counter()
+        for code, count in demonyms.items():
+            weak[code] += min(count, _FOCUS_NAMED_CAP)
         votes: list[str | None] = []
         for found in candidates:
             vote = None
@@ -130,14 +152,25 @@ class PlaceResolver:
         all_votes = Counter(vote for vote in votes if vote is not None)
         focus = []
         for vote in votes:
-            evidence = shared.copy()
+            evidence = strong.copy()
             for code, count in all_votes.items():
                 evidence[code] += _FOCUS_UNAMBIGUOUS * (count - (code == vote))
+            evidence = +evidence
+            strong_total = sum(evidence.values())
+            evidence.update(weak)
             total = sum(evidence.values())
             focus.append(
-                {code: weight / total for code, weight in evidence.items() if weight > 0}
-                if total
-                else {}
+                _Focus(
+                    shares={code: weight / total for code, weight in evidence.items()}
+                    if total
+                    else {},
+                    strong_countries=frozenset(
+                        code
+                        for code, weight in evidence.items()
+                        if weight - weak.get(code, 0) > 0
+                    ),
+                    strong_total=strong_total,
+                )
             )
         return focus
 
@@ -175,12 +208,12 @@ class PlaceResolver:
         self,
         mention: ToponymMention,
         entry: GazetteerEntry,
-        focus: dict[str, float],
+        focus: _Focus,
         admin_article: set[tuple[str, str]],
         admin_local: set[tuple[str, str]],
         loose: bool,
     ) -> float:
-        score = _W_FOCUS * focus.get(entry.country_code, 0.0)
+        score = _W_FOCUS * focus.shares.get(entry.country_code, 0.0)
         score += _W_POPULATION * _population_score(entry)
         if entry.admin1 is not None and entry.feature != COUNTRY:
             key = (entry.country_code, entry.admin1)
@@ -204,14 +237,15 @@ class PlaceResolver:
         return score
 
     @staticmethod
-    def _plausible(mention: ToponymMention, entry: GazetteerEntry, focus: dict[str, float]) -> bool:
-        """A place abroad, when the article is clearly about one country, is
-        far more often a local place missing from the gazetteer than a real
-        reference: accept only a big city written as GeoNames writes it, or a
-        very big one."""
-        if entry.feature != POPULATED_PLACE or not focus or entry.country_code in focus:
+    def _plausible(mention: ToponymMention, entry: GazetteerEntry, focus: _Focus) -> bool:
+        """A small place abroad, when the article is clearly about another
+        country, is far more often a local place missing from the gazetteer
+        than a real reference: accept only a big city written as GeoNames
+        writes it, or a very big one. Demonyms alone ("Saudi-led") never make
+        an article clearly about a country."""
+        if entry.feature != POPULATED_PLACE or entry.country_code in focus.strong_countries:
             return True
-        if max(focus.values()) < _CLEAR_FOCUS:
+        if focus.strong_total < _CLEAR_FOCUS_WEIGHT:
             return True
         if light_fold(entry.name) == light_fold(mention.text):
             return entry.population >= _FOREIGN_MIN_POPULATION
@@ -222,14 +256,16 @@ class PlaceResolver:
         self,
         mention: ToponymMention,
         found: _Candidates,
-        focus: dict[str, float],
+        focus: _Focus,
         admin_article: set[tuple[str, str]],
         admin_local: set[tuple[str, str]],
     ) -> Place | None:
         entries = found.entries
         if found.loose:
             # The vowel-blind key is only trusted inside the article's countries.
-            entries = tuple(entry for entry in entries if focus.get(entry.country_code, 0) >= 0.2)
+            entries = tuple(
+                entry for entry in entries if focus.shares.get(entry.country_code, 0.0) >= 0.2
+            )
         if not entries:
             return None
         scored = sorted(
@@ -242,7 +278,10 @@ class PlaceResolver:
         best_score, best = scored[0]
         if not self._plausible(mention, best, focus):
             return None
-        margin = best_score - scored[1][0] if len(scored) > 1 else 5.0
+        # Confidence is the lead over the best *other* place: an admin1 unit
+        # seated in the town of the same name is not a rival.
+        rivals = [score for score, entry in scored[1:] if _distance_km(entry, best) > _SAME_PLACE_KM]
+        margin = best_score - rivals[0] if rivals else _NO_RIVAL_MARGIN
         return Place(
             name=best.name,
             latitude=best.latitude,

