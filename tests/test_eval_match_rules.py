@@ -42,11 +42,11 @@ def _gold(**fields: object) -> GoldRow:
         geo_precision=1,
         fatalities=2,
     )
-    return replace(row, **fields)  # type: ignore[arg-type]
+    return replace(row, **fields)
 
 
 def _event(**fields: object) -> ExtractedEvent:
-    return replace(parse_record(export_record("acled:SYR100")), **fields)  # type: ignore[arg-type]
+    return replace(parse_record(export_record("acled:SYR100")), **fields)
 
 
 @pytest.mark.parametrize(

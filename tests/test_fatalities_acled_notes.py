@@ -22,8 +22,11 @@ from frontwatch.extract.numbers import majority_share, split_count
         ("Troops killed 12 rebels in two districts. Fatalities split over 2 locations (6).", 6),
         ("Unknown fatalities coded as 10 and split between 3 events.", 3),
         ("20 fatalities split up between 3 events.", 7),
-        ("Rebels were killed. Fatalities coded as 10 and split between the two events "
-         "with 5 coded to each.", 5),  # fmt: skip
+        (
+            "Rebels were killed. Fatalities coded as 10 and split between the two events "
+            "with 5 coded to each.",
+            5,
+        ),
         ("One guard was killed at an unknown place [1 fatality split among 12 events].", 0),
         ("78 fighters were killed in strikes on two days. Fatalities split between 2 events.", 39),
         ("Due to unclear reports, fatalities reported as half, rounded down to 3.", 3),

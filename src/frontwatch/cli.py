@@ -191,7 +191,9 @@ FILTERS = [
     click.option("--from", "date_from", callback=_date, help="First date, YYYY-MM-DD."),
     click.option("--to", "date_to", callback=_date, help="Last date, YYYY-MM-DD."),
     click.option(
-        "--all", "include_flagged", is_flag=True,
+        "--all",
+        "include_flagged",
+        is_flag=True,
         help="Also list negated, hypothetical, planned and background statements.",
     ),
 ]
@@ -250,9 +252,7 @@ def events_command(ctx: click.Context, fmt: str, limit: int | None, **filters: o
 )
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File (default: stdout).")
 @click.pass_context
-def export_command(
-    ctx: click.Context, fmt: str, output: Path | None, **filters: object
-) -> None:
+def export_command(ctx: click.Context, fmt: str, output: Path | None, **filters: object) -> None:
     """Export events as ACLED CSV, GeoJSON or JSONL."""
     with _store(_settings(ctx)) as store:
         events = _query(store, **filters)
@@ -328,9 +328,7 @@ def _multi_source(events: list[Event]) -> int:
         if event.place is None or event.date.start is None:
             continue
         key = (event.event_type, event.place.name, event.date.start)
-        groups.setdefault(key, set()).update(
-            p.outlet or p.article_id for p in event.provenance
-        )
+        groups.setdefault(key, set()).update(p.outlet or p.article_id for p in event.provenance)
     return sum(1 for outlets in groups.values() if len(outlets) > 1)
 
 

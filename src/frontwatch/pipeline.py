@@ -164,9 +164,7 @@ def documents_from_paths(
             meta = sidecars.get(Path(item.origin).resolve())
             if meta is not None:
                 date, outlet = meta
-                item = replace(
-                    item, published=item.published or date, outlet=item.outlet or outlet
-                )
+                item = replace(item, published=item.published or date, outlet=item.outlet or outlet)
         yield item
 
 
@@ -182,7 +180,10 @@ def _read_sidecar(path: Path) -> dict[Path, tuple[dt.date | None, str | None]]:
                 date = dt.date.fromisoformat(published[:10]) if published else None
             except ValueError as exc:
                 raise InputError(f"bad date {published!r} for {name}", origin=str(path)) from exc
-            found[(path.parent / name).resolve()] = (date, (row.get("outlet") or "").strip() or None)
+            found[(path.parent / name).resolve()] = (
+                date,
+                (row.get("outlet") or "").strip() or None,
+            )
     return found
 
 

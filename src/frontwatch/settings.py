@@ -40,7 +40,9 @@ def load_settings(**overrides: object) -> Settings:
         try:
             env["max_bytes"] = int(value)
         except ValueError as exc:
-            raise ConfigError(f"FRONTWATCH_MAX_BYTES must be a whole number of bytes, got {value!r}") from exc
+            raise ConfigError(
+                f"FRONTWATCH_MAX_BYTES must be a whole number of bytes, got {value!r}"
+            ) from exc
     settings = Settings().with_overrides(**env).with_overrides(**overrides)
     if settings.max_bytes <= 0:
         raise ConfigError("max_bytes must be positive")

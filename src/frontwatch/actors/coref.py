@@ -169,7 +169,12 @@ class ActorContext:
             found = self._last(lambda a: a.name.startswith("Police Forces of"))
             return found or self._fallback("police", fall_back)
         if key in STATE_MILITARY_REFERENCES:
-            found = self._last(lambda a: a.name.startswith("Military Forces of"))
+            # A home force (inter 1) before a foreign one (inter 8): in "the
+            # army - supported by Russian air power - ... the army", the
+            # second "army" is still the home army.
+            found = self._last(
+                lambda a: a.name.startswith("Military Forces of") and a.inter == 1
+            ) or self._last(lambda a: a.name.startswith("Military Forces of"))
             return found or self._fallback("military", fall_back)
         if key in NON_STATE_REFERENCES:
             return self._last(lambda a: a.inter in (2, 3, 4))

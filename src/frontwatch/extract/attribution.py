@@ -127,8 +127,10 @@ def _planned(head: Token, governors: list[Token], sentence: Span) -> bool:
         return True
     # "vowed to retake", "plans to attack": the trigger is the complement of a
     # verb of intention.
-    if head.dep_ in ("xcomp", "ccomp") and governors and (
-        governors[0].lemma_.lower() in PLAN_LEMMAS
+    if (
+        head.dep_ in ("xcomp", "ccomp")
+        and governors
+        and (governors[0].lemma_.lower() in PLAN_LEMMAS)
     ):
         return True
     window = sentence.doc.text[sentence.start_char : head.idx].lower()[-40:]

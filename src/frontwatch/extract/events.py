@@ -50,6 +50,15 @@ ANAPHORA = re.compile(
     r"offensive|violence|operation|capture|siege)\b",
     re.IGNORECASE,
 )
+# Between two actors: the second fights for the first.
+ALLIANCE = re.compile(
+    r"\b(?:supported by|backed by|alongside|with the (?:help|support|backing) of|aided by|"
+    r"assisted by|allied (?:to|with))\b",
+    re.IGNORECASE,
+)
+UNNAMED_ALLIES = re.compile(
+    r"\b(?:(?:its|their) allies|allied (?:forces|militias|fighters|troops))\b", re.IGNORECASE
+)
 # Victims that make an attack violence against civilians.
 CIVILIAN_VICTIMS = re.compile(
     r"\b(?:civilians?|villagers?|residents?|people|men|women|children|boys?|girls?|farmers?|"
@@ -76,7 +85,11 @@ RIOT_ACTION = re.compile(
 # undated sentence otherwise only tells us the event happened by publication.
 UNDATED_REASON = "no date in the sentence: on or shortly before publication"
 HISTORICAL_DAYS = 60
-ARMED_EVENT_TYPES = ("Violence against civilians", "Explosions/Remote violence", "Battles")  # an event dated this long before publication is background
+ARMED_EVENT_TYPES = (
+    "Violence against civilians",
+    "Explosions/Remote violence",
+    "Battles",
+)  # an event dated this long before publication is background
 
 
 @dataclass
@@ -118,11 +131,18 @@ class EventExtractor:
         ``flags`` say why they are not events)."""
         located = self._places(article, doc)
         country_code, country = self._focus_country(article.text, located)
-        context = ActorContext(country=country, on=article.published)
+        context = ActorContext(self.actors, country=country, on=article.published)
+        sentences = list(doc.sents)
+        # Actors first, over the whole article: coreference runs in reading
+        # order, and alliances stated late ("Hezbollah, which fights alongside
+        # government forces") are known when "allied forces" appears early.
+        actors_by_sentence = [self._actors(s, context) for s in sentences]
+        allies = _alliances(article.text, actors_by_sentence)
         drafts: list[_Draft] = []
-        for sentence in doc.sents:
-            actor_spans = self._actors(sentence, context, country)
-            self._sentence(article, sentence, actor_spans, context, located, country, drafts)
+        for sentence, actor_spans in zip(sentences, actors_by_sentence, strict=True):
+            self._sentence(
+                article, sentence, actor_spans, context, allies, located, country, drafts
+            )
         region = self._region_place(located, country_code)
         return [self._freeze(article, d, region, located) for d in drafts]
 
@@ -151,9 +171,7 @@ class EventExtractor:
 
     def _region_place(self, located: Sequence[Place], country_code: str | None) -> Place | None:
         """The article's main admin1, for events whose sentence names no place."""
-        admin1s = Counter(
-            p.admin1 for p in located if p.admin1 and p.country_code == country_code
-        )
+        admin1s = Counter(p.admin1 for p in located if p.admin1 and p.country_code == country_code)
         if not admin1s or country_code is None:
             return None
         name = admin1s.most_common(1)[0][0]
@@ -175,22 +193,17 @@ class EventExtractor:
         )
 
     # ----------------------------------------------------------------- actors
-    def _actors(
-        self, sentence: Span, context: ActorContext, country: str | None
-    ) -> list[ActorSpan]:
+    def _actors(self, sentence: Span, context: ActorContext) -> list[ActorSpan]:
         offset = sentence.start_char
-        spans: list[ActorSpan] = []
-        for mention in self.actors.find(sentence.text):
-            actor: Actor | None = None
-            if mention.generic:
-                actor = context.resolve_reference(mention.text)
-            if actor is None:
-                actor = self.actors.resolve(mention, country=country, on=context.on)
-            context.observe(actor, mention)
-            spans.append(
-                ActorSpan(actor=actor, start=offset + mention.start, end=offset + mention.end)
+        return [
+            ActorSpan(
+                actor=found.actor,
+                start=offset + found.mention.start,
+                end=offset + found.mention.end,
+                supporting=found.mention.supporting,
             )
-        return spans
+            for found in context.observe_sentence(sentence.text)
+        ]
 
     # --------------------------------------------------------------- sentence
     def _sentence(
@@ -199,6 +212,7 @@ class EventExtractor:
         sentence: Span,
         actor_spans: list[ActorSpan],
         context: ActorContext,
+        allies: dict[str, tuple[Actor, ...]],
         located: Sequence[Place],
         country: str | None,
         drafts: list[_Draft],
@@ -210,18 +224,12 @@ class EventExtractor:
         claim = find_claim_source(sentence)
         excluded = [(claim.start, claim.end)] if claim else []
         strong = [t for t in triggers if not t.entry.weak and not _inside(t, excluded)]
-        candidates = strong or [
-            t for t in triggers if t.entry.weak and (fatalities or actor_spans)
-        ]
-        if not candidates or (
-            drafts and not strong and ANAPHORA.search(sentence.text) is not None
-        ):
+        candidates = strong or [t for t in triggers if t.entry.weak and (fatalities or actor_spans)]
+        if not candidates or (drafts and not strong and ANAPHORA.search(sentence.text) is not None):
             self._follow_up(sentence, drafts, fatalities, area)
             return
         cue = historical_cue(sentence.text, article.published)
-        ranked = sorted(
-            candidates, key=lambda t: (-_rank(t), t.start)
-        )
+        ranked = sorted(candidates, key=lambda t: (-_rank(t), t.start))
         chosen = ranked[0]
         flags = statement_flags(sentence, chosen, historical_cue=cue)
         for other in ranked[1:]:
@@ -246,9 +254,12 @@ class EventExtractor:
         )
         if chosen.entry.reverse:
             roles = Roles(actor1=roles.actor2, actor2=roles.actor1)
+        roles = _with_unnamed_allies(sentence.text, roles, allies)
         date = self._date(article, sentence)
-        if date.end is not None and article.published is not None and (
-            (article.published - date.end).days > HISTORICAL_DAYS
+        if (
+            date.end is not None
+            and article.published is not None
+            and ((article.published - date.end).days > HISTORICAL_DAYS)
         ):
             flags = replace(flags, historical=True)
         sub = self._sub_event(chosen, roles, sentence, fatalities)
@@ -439,6 +450,48 @@ class EventExtractor:
             claim_source=draft.claim_source,
             confidence=_confidence(draft),
         )
+
+
+def _alliances(
+    text: str, actors_by_sentence: Sequence[list[ActorSpan]]
+) -> dict[str, tuple[Actor, ...]]:
+    """Who fights alongside whom, as the article states it: "X - supported by
+    A and B", "Y, which fights alongside X". Keyed by canonical name."""
+    allies: dict[str, list[Actor]] = {}
+
+    def add(actor: Actor, ally: Actor) -> None:
+        known = allies.setdefault(actor.name, [])
+        if ally.name != actor.name and ally not in known:
+            known.append(ally)
+
+    for spans in actors_by_sentence:
+        ordered = sorted(spans, key=lambda a: a.start)
+        for i, left in enumerate(ordered):
+            chain = [left]
+            for right in ordered[i + 1 :]:
+                between = text[chain[-1].end : right.start]
+                if right.supporting or ALLIANCE.search(between):
+                    add(left.actor, right.actor)
+                    if "alongside" in between.lower():
+                        add(right.actor, left.actor)
+                    chain.append(right)
+                elif chain[-1] is not left and re.fullmatch(r"\s*(?:and|,)\s*", between):
+                    add(left.actor, right.actor)  # "supported by A and B"
+                    chain.append(right)
+                else:
+                    break
+    return {name: tuple(found) for name, found in allies.items()}
+
+
+def _with_unnamed_allies(
+    sentence: str, roles: Roles, allies: dict[str, tuple[Actor, ...]]
+) -> Roles:
+    """ "The army and its allies": the allies the article names elsewhere."""
+    if roles.actor1 is None or UNNAMED_ALLIES.search(sentence) is None:
+        return roles
+    extra = [a for a in allies.get(roles.actor1.name, ()) if a not in roles.assoc1]
+    extra = [a for a in extra if a != roles.actor2]
+    return replace(roles, assoc1=roles.assoc1 + tuple(extra))
 
 
 def _rank(trigger: TriggerMatch) -> int:

@@ -197,6 +197,7 @@ _TOLL_RANGE = re.compile(
     rf"(?P<high>{CARDINAL_PATTERN})",
     re.IGNORECASE,
 )
+_SPACE = re.compile(r"\s+")
 _FLAGS = re.IGNORECASE
 
 
@@ -458,7 +459,7 @@ def _passive_mentions(text: str, used: set[int]) -> list[FatalityMention]:
         is_body = noun.group(0).lower() in bodies
         if is_body and not _cue_in_sentence(text, noun.start(), "found"):
             continue
-        groups = _chain_before(text, noun.start(), re.compile(r"\s+"))
+        groups = _chain_before(text, noun.start(), _SPACE)
         if not groups or (groups[-1].quantity.singular and not is_body):
             continue  # "the deaths", "a death squad"
         kind, reason = ("victims", "N bodies") if is_body else ("total", "N deaths")
@@ -507,9 +508,9 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text)
 
 
-def _cue_in_sentence(text: str, pos: int, cue: str) -> bool:
+def _cue_in_sentence(text: str, pos: int, name: str) -> bool:
     start, end = _sentence_bounds(text, pos)
-    return _cue(cue).search(text, start, end) is not None
+    return _cue(name).search(text, start, end) is not None
 
 
 def _context_flags(text: str, mention: FatalityMention) -> FatalityMention:
@@ -517,13 +518,13 @@ def _context_flags(text: str, mention: FatalityMention) -> FatalityMention:
     start, end = _sentence_bounds(text, mention.start)
     lead = text[max(start, mention.start - 80) : mention.start]
     clause = re.split(r"[,;:]|\b(?:and|but|while|whilst|during)\b", lead)[-1]
-    cue = _cue("background").search(clause)
+    opener = _cue("background").search(clause)
     past = _cue("past_time").search(text, mention.start, end) or _PAST_DATE.search(
         text, mention.start, end
     )
     protest = _cue("protest").search(text, start, end) or "[size=" in text[start:end]
-    relative = cue is not None and cue.group(0).lower() in ("who", "which", "that")
-    background = cue is not None and bool(past or (protest and not relative))
+    relative = opener is not None and opener.group(0).lower() in ("who", "which", "that")
+    background = opener is not None and bool(past or (protest and not relative))
     alternative = _cue("other_sources").search(text, start, mention.start) is not None
     if background or alternative:
         return replace(mention, background=background, alternative=alternative)

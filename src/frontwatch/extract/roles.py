@@ -35,6 +35,7 @@ class ActorSpan:
     actor: Actor
     start: int
     end: int
+    supporting: bool = False  # "supported by Russian air power": an ally by its own words
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +83,7 @@ def assign_roles(
 
     if passive:
         agent_index = next(
-            (
-                i
-                for i, a in enumerate(after)
-                if PASSIVE_AGENT.search(text[trigger_end : a.start])
-            ),
+            (i for i, a in enumerate(after) if PASSIVE_AGENT.search(text[trigger_end : a.start])),
             None,
         )
         if agent_index is not None:
@@ -107,9 +104,7 @@ def assign_roles(
         # "Clashes erupted between ..." handled above; "an attack on X by Y"
         # and similar leave the subject empty: the first actor after the
         # trigger is then the doer only when a "by" marks it.
-        agent = next(
-            (a for a in after if PASSIVE_AGENT.search(text[trigger_end : a.start])), None
-        )
+        agent = next((a for a in after if PASSIVE_AGENT.search(text[trigger_end : a.start])), None)
         if agent is not None:
             others = [a for a in object_group if a is not agent]
             return Roles(

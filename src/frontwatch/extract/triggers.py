@@ -107,9 +107,7 @@ class TriggerLexicon:
                     continue
                 if entry.pos and tokens[i].pos_ != entry.pos:
                     continue
-                if all(
-                    word in _keys(tokens[i + k]) for k, word in enumerate(entry.words) if k > 0
-                ):
+                if all(word in _keys(tokens[i + k]) for k, word in enumerate(entry.words) if k > 0):
                     return entry, length
         return None
 

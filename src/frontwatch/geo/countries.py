@@ -22,7 +22,9 @@ class CountryNames:
 def read_data_text(filename: str) -> str:
     """A file of ``frontwatch/data/geo`` as text."""
     try:
-        return (resources.files("frontwatch") / "data" / "geo" / filename).read_text(encoding="utf-8")
+        return (resources.files("frontwatch") / "data" / "geo" / filename).read_text(
+            encoding="utf-8"
+        )
     except (FileNotFoundError, UnicodeDecodeError) as error:
         raise ConfigError(f"geo data file {filename} is missing or unreadable: {error}") from error
 
@@ -36,7 +38,7 @@ def parse_countries(text: str) -> tuple[CountryNames, ...]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
-        fields = line.split("\t") + ["", "", ""]
+        fields = [*line.split("\t"), "", "", ""]
         code = fields[0].strip()
         if len(code) != 2 or not code.isupper():
             raise ConfigError(f"{COUNTRIES_FILE}:{number}: bad country code {code!r}")

@@ -106,7 +106,9 @@ class Gazetteer:
             self._country_places[str(code)] = int(place)
 
     @classmethod
-    def open(cls, path: Path | None = None, *, sources: GazetteerSources | None = None) -> Gazetteer:
+    def open(
+        cls, path: Path | None = None, *, sources: GazetteerSources | None = None
+    ) -> Gazetteer:
         """Open the index at ``path``, building it first if it is missing or
         of another schema version. ``sources`` replaces the packaged GeoNames
         data for that build (tests use small files)."""
@@ -114,21 +116,20 @@ class Gazetteer:
         sources = sources or GazetteerSources.packaged()
         if path.exists():
             meta = _stored_meta(path)
-            current = (
-                meta["schema_version"] == str(SCHEMA_VERSION)
-                and meta.get("fingerprint") == fingerprint(sources)
-            )
+            current = meta["schema_version"] == str(SCHEMA_VERSION) and meta.get(
+                "fingerprint"
+            ) == fingerprint(sources)
         else:
             current = False
         if not current:
             build_index(path, sources)
         try:
-            connection = sqlite3.connect(
-                f"file:{path}?mode=ro", uri=True, check_same_thread=False
-            )
+            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             gazetteer = cls(connection, path)
         except sqlite3.Error as error:
-            raise GazetteerError(f"gazetteer index {path} is corrupt or unreadable: {error}") from error
+            raise GazetteerError(
+                f"gazetteer index {path} is corrupt or unreadable: {error}"
+            ) from error
         return gazetteer
 
     def close(self) -> None:

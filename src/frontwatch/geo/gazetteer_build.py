@@ -26,8 +26,8 @@ from importlib import resources
 from pathlib import Path
 
 from frontwatch.errors import GazetteerError
-from frontwatch.geo.countries import CountryNames, parse_countries, read_data_text
 from frontwatch.geo import names as names_module
+from frontwatch.geo.countries import CountryNames, parse_countries, read_data_text
 from frontwatch.geo.names import fold, light_fold, loose_key_of_folded
 
 SCHEMA_VERSION = 1
@@ -318,12 +318,8 @@ def _write_database(
         )
         connection.executescript(_SCHEMA)
         connection.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", writer.places)
-        connection.executemany(
-            "INSERT INTO name_key VALUES (?,?)", sorted(set(writer.name_keys))
-        )
-        connection.executemany(
-            "INSERT INTO loose_key VALUES (?,?)", sorted(set(writer.loose_keys))
-        )
+        connection.executemany("INSERT INTO name_key VALUES (?,?)", sorted(set(writer.name_keys)))
+        connection.executemany("INSERT INTO loose_key VALUES (?,?)", sorted(set(writer.loose_keys)))
         connection.executemany("INSERT INTO country VALUES (?,?,?)", countries)
         connection.executemany(
             "INSERT INTO meta VALUES (?,?)",
@@ -370,12 +366,12 @@ def build_index(path: Path, sources: GazetteerSources | None = None) -> None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(
-            prefix=path.name + ".", suffix=".tmp", dir=path.parent
-        )
+        handle, temp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         os.close(handle)
     except OSError as error:
-        raise GazetteerError(f"cannot write the gazetteer index in {path.parent}: {error}") from error
+        raise GazetteerError(
+            f"cannot write the gazetteer index in {path.parent}: {error}"
+        ) from error
     temp_path = Path(temp_name)
     try:
         temp_path.unlink()

@@ -165,9 +165,7 @@ class PlaceResolver:
                     if total
                     else {},
                     strong_countries=frozenset(
-                        code
-                        for code, weight in evidence.items()
-                        if weight - weak.get(code, 0) > 0
+                        code for code, weight in evidence.items() if weight - weak.get(code, 0) > 0
                     ),
                     strong_total=strong_total,
                 )
@@ -280,7 +278,9 @@ class PlaceResolver:
             return None
         # Confidence is the lead over the best *other* place: an admin1 unit
         # seated in the town of the same name is not a rival.
-        rivals = [score for score, entry in scored[1:] if _distance_km(entry, best) > _SAME_PLACE_KM]
+        rivals = [
+            score for score, entry in scored[1:] if _distance_km(entry, best) > _SAME_PLACE_KM
+        ]
         margin = best_score - rivals[0] if rivals else _NO_RIVAL_MARGIN
         return Place(
             name=best.name,

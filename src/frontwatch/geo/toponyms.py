@@ -26,9 +26,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # kind hints
 ADMIN1, COUNTRY, POPULATED_PLACE = "admin1", "country", "populated place"
 
-_DIRECTIONS = (
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-)
+_DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Cue phrases written before a toponym, longest first; group "cue" is the
 # normalised cue that the resolver reads.
 _CUE_BEFORE = re.compile(
@@ -129,11 +127,62 @@ _LEADING_NON_NAMES = re.compile(
     r"Meanwhile|Elsewhere|Later|Earlier)\s+)+"
 )
 _NOT_PLACES = frozenset(
-    """january february march april may june july august september october november
-    december monday tuesday wednesday thursday friday saturday sunday
-    the a an this that these those he she it they we i his her its their our
-    mr mrs ms dr gen general col colonel president minister prime army police
-    state islamic god allah""".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "president",
+        "minister",
+        "prime",
+        "army",
+        "police",
+        "state",
+        "islamic",
+        "god",
+        "allah",
+    ]
 )
 
 
@@ -203,8 +252,12 @@ def _context(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     if before:
         raw = re.sub(r"\s+", " ", before.group("cue").lower())
         raw = re.sub(r"^\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+", "", raw)
-        raw = re.sub(r"^(?:northern|southern|eastern|western|north-?eastern|north-?western|"
-                     r"south-?eastern|south-?western)\s+", "", raw)
+        raw = re.sub(
+            r"^(?:northern|southern|eastern|western|north-?eastern|north-?western|"
+            r"south-?eastern|south-?western)\s+",
+            "",
+            raw,
+        )
         before_cue = _CUE_NAMES.get(raw, raw).replace("countryside of", "countryside")
         kind = _BEFORE_KIND.get(raw)
         if raw in _BEFORE_KIND and kind == ADMIN1:
@@ -267,27 +320,42 @@ def _extra_mentions(
 def _apposition_kind(
     text: str, start: int, end: int, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer
 ) -> str | None:
-    """"Maiduguri, Borno" / "Haydan district (Sadah)": a region or country set
-    off right after a place is where that place lies."""
-    if not _follows_place(text, start, spans) or text[start:end].lower() in _NOT_PLACES:
+    """ "Maiduguri, Borno" / "Haydan district (Sadah)" / "Tripoli, Lebanon": a
+    region or country set off right after a place that lies in it."""
+    place = _preceding_place(text, start, spans)
+    if place is None or text[start:end].lower() in _NOT_PLACES:
         return None
-    features = {entry.feature for entry in gazetteer.lookup(text[start:end])}
-    if COUNTRY in features:
+    regions = gazetteer.lookup(text[start:end])
+    within = gazetteer.lookup(text[place[0] : place[1]])
+    countries = {entry.country_code for entry in regions if entry.feature == COUNTRY}
+    admin1 = {(entry.country_code, entry.name) for entry in regions if entry.feature == ADMIN1}
+    if not within:
+        # A village the gazetteer lacks: the region is all we can check.
+        return COUNTRY if countries else ADMIN1 if admin1 else None
+    if any(entry.country_code in countries for entry in within):
         return COUNTRY
-    return ADMIN1 if ADMIN1 in features else None
+    if any(
+        entry.feature == POPULATED_PLACE and (entry.country_code, entry.admin1) in admin1
+        for entry in within
+    ):
+        return ADMIN1
+    return None
 
 
-def _follows_place(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bool:
+def _preceding_place(
+    text: str, start: int, spans: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The span that ends right before ", " or " (" at ``start``, if any
+    (a designator such as "district" may stand between)."""
     separator = _APPOSITION.search(text, max(0, start - 4), start)
     if separator is None:
-        return False
-    ends = set()
-    for _, end in spans:
-        ends.add(end)
-        designator = _SUFFIX_AFTER.match(text[end : end + 40])
-        if designator:
-            ends.add(end + designator.end())
-    return separator.start() in ends
+        return None
+    for span_start, span_end in spans:
+        designator = _SUFFIX_AFTER.match(text[span_end : span_end + 40])
+        ends = {span_end, span_end + designator.end()} if designator else {span_end}
+        if separator.start() in ends:
+            return span_start, span_end
+    return None
 
 
 def _border_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -310,9 +378,12 @@ def find_toponyms(
     mentions: dict[tuple[int, int], ToponymMention] = {}
     border_spans = _border_mentions(text, gazetteer)
     for start, end in border_spans:
-        kind = ADMIN1 if gazetteer.lookup(text[start:end]) and any(
-            entry.feature == ADMIN1 for entry in gazetteer.lookup(text[start:end])
-        ) else None
+        kind = (
+            ADMIN1
+            if gazetteer.lookup(text[start:end])
+            and any(entry.feature == ADMIN1 for entry in gazetteer.lookup(text[start:end]))
+            else None
+        )
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, "border", kind)
 
     taken: list[tuple[int, int]] = list(mentions)
@@ -340,9 +411,7 @@ def find_toponyms(
     return [_with_country_kind(mention, gazetteer) for mention in ordered]
 
 
-def _share_plural_designators(
-    text: str, mentions: list[ToponymMention]
-) -> list[ToponymMention]:
+def _share_plural_designators(text: str, mentions: list[ToponymMention]) -> list[ToponymMention]:
     """'Homs and Hama provinces': the plural designator applies to each name
     of the list before it."""
     result = list(mentions)
@@ -351,7 +420,7 @@ def _share_plural_designators(
         current = result[index]
         if (
             shared is not None
-            and current.kind_hint is None
+            and current.kind_hint in (None, shared.kind_hint)
             and _LIST_JOINER.fullmatch(text[current.end : result[index + 1].start])
         ):
             result[index] = replace(current, kind_hint=shared.kind_hint, cue=shared.cue)
