@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from frontwatch.errors import ConfigError
-from frontwatch.extract.fatalities import LEXICON_FILE, load_lexicon, parse_lexicon
+from frontwatch.extract.fatality_lexicon import LEXICON_FILE, load_lexicon, parse_lexicon
 
 
 def _raw() -> dict[str, Any]:

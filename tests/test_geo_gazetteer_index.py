@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -80,7 +81,7 @@ def small_sources(folder: Path, **changes: str) -> GazetteerSources:
 
 
 @pytest.fixture()
-def small(tmp_path: Path) -> Gazetteer:
+def small(tmp_path: Path) -> Iterator[Gazetteer]:
     gazetteer = Gazetteer.open(tmp_path / "index.sqlite", sources=small_sources(tmp_path))
     yield gazetteer
     gazetteer.close()

@@ -158,3 +158,24 @@ def test_geo_resolve_article_small_place_abroad_is_not_taken(resolver: PlaceReso
     assert places["Kelly"] is None
     assert places["Deir ez-Zor"] is not None
     assert places["Deir ez-Zor"].country_code == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("Clashes broke out in Mosul.", GEO_EXACT),
+        ("Clashes broke out in the city of Mosul.", GEO_EXACT),
+        ("Clashes broke out near Mosul.", GEO_NEAR),
+        ("Clashes broke out 10 km south of Mosul.", GEO_NEAR),
+        ("Clashes broke out on the outskirts of Mosul.", GEO_NEAR),
+        ("Clashes broke out in the Mosul countryside.", GEO_NEAR),
+        ("Clashes broke out in Mosul district.", GEO_NEAR),
+    ],
+)
+def test_geo_resolve_article_precision_follows_the_cue(
+    resolver: PlaceResolver, text: str, precision: int
+) -> None:
+    place = resolve(resolver, text, ("Mosul",), country_hint="IQ")["Mosul"]
+    assert place is not None
+    assert place.name == "Mosul"
+    assert place.geo_precision == precision

@@ -51,7 +51,7 @@ F = TypeVar("F", bound=Callable[..., object])
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, model: str | None) -> None:
     """frontwatch: news articles in, sourced and geocoded conflict events out."""
-    ctx.obj = _guard(lambda: load_settings(db=db, model=model))
+    ctx.obj = guard(lambda: load_settings(db=db, model=model))
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -61,14 +61,14 @@ def _settings(ctx: click.Context) -> Settings:
 
 @contextmanager
 def _store(settings: Settings) -> Iterator[Store]:
-    store = _guard(lambda: open_store(settings.db))
+    store = guard(lambda: open_store(settings.db))
     try:
         yield store
     finally:
         store.close()
 
 
-def _guard(action: Callable[[], T]) -> T:
+def guard(action: Callable[[], T]) -> T:
     """Run ``action``; a FrontwatchError becomes a message and an exit code."""
     try:
         return action()
@@ -128,10 +128,10 @@ def _run_ingest(
         yield from documents_from_paths(files, max_bytes=settings.max_bytes)
 
     with _store(settings) as store:
-        pipeline = _guard(lambda: Pipeline(settings))
+        pipeline = guard(lambda: Pipeline(settings))
         bar = tqdm(desc="ingest", unit="doc", disable=quiet or not sys.stderr.isatty())
         try:
-            report = _guard(
+            report = guard(
                 lambda: ingest(
                     store,
                     pipeline,
@@ -174,9 +174,9 @@ def reprocess_command(ctx: click.Context) -> None:
     """Run the current pipeline again over every stored raw article."""
     settings = _settings(ctx)
     with _store(settings) as store:
-        pipeline = _guard(lambda: Pipeline(settings))
+        pipeline = guard(lambda: Pipeline(settings))
         try:
-            report = _guard(lambda: reprocess(store, pipeline))
+            report = guard(lambda: reprocess(store, pipeline))
         finally:
             pipeline.close()
     _print_report(report)
@@ -207,7 +207,7 @@ def _filters(func: F) -> F:
 
 def _query(store: Store, **filters: object) -> list[Event]:
     include_flagged = bool(filters.pop("include_flagged", False))
-    events = _guard(lambda: store.query_events(**filters))  # type: ignore[arg-type]
+    events = guard(lambda: store.query_events(**filters))  # type: ignore[arg-type]
     if include_flagged:
         return events
     return [e for e in events if e.flags.is_event]
@@ -276,7 +276,7 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None, **filters:
 def show_command(ctx: click.Context, event_id: str) -> None:
     """Every field of one event, with its source sentences."""
     with _store(_settings(ctx)) as store:
-        event = _guard(lambda: store.get_event(event_id))
+        event = guard(lambda: store.get_event(event_id))
     if event is None:
         click.echo(f"error: no event {event_id!r}; list ids with `frontwatch events`", err=True)
         raise SystemExit(66)
@@ -347,6 +347,15 @@ def demo_command(ctx: click.Context) -> None:
         click.echo(formats.format_table(events))
         click.echo("")
         click.echo(_summary(store))
+
+
+def _register() -> None:
+    from frontwatch.cli_eval import eval_group
+
+    cli.add_command(eval_group)
+
+
+_register()
 
 
 def main() -> None:

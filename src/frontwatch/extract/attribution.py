@@ -66,10 +66,25 @@ def find_claim_source(sentence: Span) -> ClaimSource | None:
                 return _linear_phrase(sentence, nxt.i + 1)
     for token in sentence:
         if token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX"):
-            subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and subjects[0].lower_ not in PRONOUNS:
+            subjects = [
+                child
+                for child in token.children
+                if child.dep_ in ("nsubj", "nsubjpass")
+                and child.lower_ not in PRONOUNS
+                and not _holds_clause(child)
+            ]
+            if subjects:
                 return _phrase(subjects[0])
     return None
+
+
+def _holds_clause(token: Token) -> bool:
+    """A subject whose phrase holds a finite verb is the reported content
+    misparsed as a subject ("The pocket totals 2,000 km, said the unit")."""
+    return any(
+        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBP", "VBD") and t.dep_ != "acl"
+        for t in token.subtree
+    )
 
 
 def statement_flags(

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from frontwatch.actors.coref import ActorContext
 from frontwatch.actors.dictionary import ActorDictionary
@@ -223,6 +223,7 @@ class EventExtractor:
         area = AREA.search(sentence.text)
         claim = find_claim_source(sentence)
         excluded = [(claim.start, claim.end)] if claim else []
+        triggers = [t for t in triggers if not _habitual(sentence.doc[t.head])]
         strong = [t for t in triggers if not t.entry.weak and not _inside(t, excluded)]
         candidates = strong or [t for t in triggers if t.entry.weak and (fatalities or actor_spans)]
         if not candidates or (drafts and not strong and ANAPHORA.search(sentence.text) is not None):
@@ -267,7 +268,13 @@ class EventExtractor:
         place, others = self._sentence_places(sentence, located, excluded)
         claim_text = None
         if claim is not None:
-            claim_text = context.claim_source_reference(claim.text) or claim.text
+            # "the monitoring group" -> the monitor named before; a phrase
+            # naming several parties ("a monitor and a media unit") stays as
+            # written so that no party is lost.
+            several = re.search(r"\b(?:and|&)\b", claim.text) is not None
+            claim_text = (None if several else context.claim_source_reference(claim.text)) or (
+                claim.text
+            )
         draft = _Draft(
             sentence=sentence,
             trigger=chosen,
@@ -506,6 +513,15 @@ def _rank(trigger: TriggerMatch) -> int:
     # A state (encircled, besieged) is reported with the fighting around it;
     # it ranks just below a capture.
     return base + (8 if trigger.entry.territorial else 0)
+
+
+def _habitual(token: Token) -> bool:
+    """A verb in the simple present ("Hezbollah, which fights alongside the
+    army") describes a standing state, not an event; news reports events in
+    the past or present perfect."""
+    if token.pos_ != "VERB" or token.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
 def _inside(trigger: TriggerMatch, spans: Sequence[tuple[int, int]]) -> bool:

@@ -32,49 +32,19 @@ Rules (the words live in ``data/fatalities.yaml``):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
 
-import yaml
-
-from frontwatch.errors import ConfigError
+from frontwatch.extract.fatality_lexicon import context_cue, fatality_grammar, load_lexicon
 from frontwatch.extract.numbers import (
     CARDINAL_PATTERN,
     MONTHS_PATTERN,
     CountedPhrase,
-    CountedPhraseGrammar,
     majority_share,
     parse_cardinal,
-    phrase_alternation,
-    quantity_pattern,
 )
 from frontwatch.models import Fatalities
 
-LEXICON_FILE = "fatalities.yaml"
 UNKNOWN_WHO = "people"
-_WORD_LISTS = (
-    "death_passive", "death_active", "death_to_death_verbs", "death_nouns", "body_nouns",
-    "injury_words", "no_death_phrases", "participles", "not_people", "auxiliaries",
-    "clause_words",
-)  # fmt: skip
-_CUE_LISTS = (
-    "background", "protest", "past_time", "other_sources", "found", "restatement", "new_people",
-)  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class FatalityLexicon:
-    vague_quantities: Mapping[str, int]
-    words: Mapping[str, tuple[str, ...]]  # the word lists, by section name
-    cues: Mapping[str, re.Pattern[str]]  # the context cues, compiled
-    who_of_noun: Mapping[str, str]  # singular and plural person nouns -> who
-    singular_nouns: frozenset[str]
-    plural_nouns: frozenset[str]
-
-    def __getitem__(self, section: str) -> tuple[str, ...]:
-        return self.words[section]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,89 +66,6 @@ class FatalityMention:
     head: str = ""  # the noun for the dead when one group is named ("soldiers")
 
 
-# --- Lexicon -----------------------------------------------------------------------------
-
-
-def _plural(noun: str, irregular: Mapping[str, str]) -> str:
-    if noun in irregular:
-        return irregular[noun]
-    if noun.endswith(("s", "sh", "ch", "x")):
-        return noun + "es"
-    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
-        return noun[:-1] + "ies"
-    return noun + "s"
-
-
-def _word_list(raw: Mapping[str, object], section: str) -> tuple[str, ...]:
-    value = raw.get(section)
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{LEXICON_FILE}: '{section}' must be a non-empty list of strings")
-    return tuple(v.lower().strip() for v in value)
-
-
-def _cue_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """Whole-word phrases; a trailing "*" stands for any word ending."""
-    parts = [r"\s+".join(re.escape(w) for w in p.rstrip("*").split()) for p in phrases]
-    parts = [
-        part + (r"\w*" if p.endswith("*") else r"\b")
-        for part, p in zip(parts, phrases, strict=True)
-    ]
-    return re.compile(rf"\b(?:{'|'.join(sorted(parts, key=len, reverse=True))})", re.IGNORECASE)
-
-
-def parse_lexicon(raw: object) -> FatalityLexicon:
-    """Validate the structure of the lexicon file."""
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{LEXICON_FILE}: top level must be a mapping")
-    vague, people = raw.get("vague_quantities"), raw.get("person_nouns")
-    irregular, cues = raw.get("irregular_plurals"), raw.get("cues")
-    if not isinstance(vague, dict) or not all(
-        isinstance(k, str) and isinstance(v, int) and v > 0 for k, v in vague.items()
-    ):
-        raise ConfigError(f"{LEXICON_FILE}: 'vague_quantities' must map phrases to counts > 0")
-    if (
-        not isinstance(people, dict)
-        or not isinstance(irregular, dict)
-        or not isinstance(cues, dict)
-    ):
-        raise ConfigError(f"{LEXICON_FILE}: person_nouns, irregular_plurals, cues are mappings")
-    who_of_noun: dict[str, str] = {}
-    singular: set[str] = set()
-    plural: set[str] = set()
-    for who in people:
-        for noun in _word_list(people, who):
-            head = noun.split()[-1]
-            singular.add(head)
-            plural.add(_plural(head, irregular))
-            who_of_noun.setdefault(head, str(who))
-            who_of_noun.setdefault(_plural(head, irregular), str(who))
-    return FatalityLexicon(
-        vague_quantities={k.lower(): v for k, v in vague.items()},
-        words={section: _word_list(raw, section) for section in _WORD_LISTS},
-        cues={name: _cue_pattern(_word_list(cues, name)) for name in _CUE_LISTS},
-        who_of_noun=who_of_noun,
-        singular_nouns=frozenset(singular),
-        plural_nouns=frozenset(plural - singular),
-    )
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> FatalityLexicon:
-    """The packaged lexicon, read once."""
-    source = resources.files("frontwatch.data").joinpath(LEXICON_FILE)
-    try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read {LEXICON_FILE}: {exc}") from exc
-    return parse_lexicon(raw)
-
-
-def _cue(name: str) -> re.Pattern[str]:
-    return load_lexicon().cues[name]
-
-
-# --- Grammar -----------------------------------------------------------------------------
-
 _PAST_DATE = re.compile(rf"\bin\s+(?:(?:{MONTHS_PATTERN})\b|(?:19|20)\d\d\b)", re.IGNORECASE)
 _NOT_ACTED = re.compile(
     r"\b(?:to|would|will|could|might|may|should|must|not|never|failed|n't)\s+$", re.IGNORECASE
@@ -199,93 +86,6 @@ _TOLL_RANGE = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _FLAGS = re.IGNORECASE
-
-
-@dataclass(frozen=True, slots=True)
-class _Grammar:
-    groups: CountedPhraseGrammar  # "3 soldiers and 2 civilians"
-    chain_gap: re.Pattern[str]  # between the dead and a passive verb: place, auxiliaries
-    passive_verb: re.Pattern[str]
-    death_noun: re.Pattern[str]
-    active_verb: re.Pattern[str]
-    to_death_verb: re.Pattern[str]
-    pronoun_subject: re.Pattern[str]
-    singular_passive: re.Pattern[str]  # "... was (shot and) killed", not "who was"
-    phrases: tuple[tuple[re.Pattern[str], str, str], ...]  # "death toll rose to", "body of"
-    ambiguous_after: re.Pattern[str]
-    injury: re.Pattern[str]
-    no_death: re.Pattern[str]
-    unpassive_verbs: frozenset[str]  # read as passive only with an auxiliary
-
-
-@lru_cache(maxsize=1)
-def _grammar() -> _Grammar:
-    lex = load_lexicon()
-    quantity = quantity_pattern(lex.vague_quantities)
-    verbs = {
-        p.split()[0]
-        for section in ("death_passive", "death_active", "injury_words", "death_nouns",
-                        "body_nouns", "death_to_death_verbs")
-        for p in lex[section]
-    }  # fmt: skip
-    stop_words = [*lex["clause_words"], *lex["auxiliaries"], *sorted(verbs)]
-    aux = phrase_alternation(lex["auxiliaries"])
-    injury = phrase_alternation(lex["injury_words"])
-    passive_verbs = phrase_alternation(lex["death_passive"])
-    deaths = phrase_alternation(lex["death_nouns"])
-    bodies = phrase_alternation(lex["body_nouns"])
-    # "were SHOT AND killed", "was SHOT IN THE HEAD AND died"
-    prior_act = (
-        rf"(?!(?:{injury})\b)(?:[A-Za-z]+ed|shot|beaten|hit|struck|caught|burnt|taken)"
-        r"(?:\s+[\w'’-]+){0,4}?\s+and\s+"
-    )
-    aux_gap = rf"\s+(?:(?:{aux})\s+)*(?:{prior_act}(?:(?:{aux})\s+)*)?"
-    # "two men IN THE MARKET AREA OF Kabul (Kabul) were killed": names, brackets
-    # and place nouns only, so that no clause hides in it.
-    place = (
-        r"(?:\s+(?:in|at|near|from)\b(?:\s+(?:in|at|near|from|of|the|and|(?-i:[A-Z])[\w'’\-]*"
-        r"|\([^()]{0,80}\)|area|district|village|town|city|province|region|neighbou?rhood"
-        r"|countryside|outskirts|camp|market|prison|state|county|suburb))*)?"
-    )
-    cause = r"(?:lead(?:ing)?\s+to|led\s+to|result(?:ed|ing)?\s+in|caus(?:ed|ing|e)|left)"
-    phrases = (
-        (rf"\bdeath\s+toll\b[^.;]{{0,40}}?\b(?:to|at|of|is|was|reached|hit)\s+(?={quantity})",
-         "death toll", "total"),
-        (rf"\b{cause}\s+(?:the\s+)?(?:{deaths}|killings?|murders?)\s+of\s+(?={quantity})",
-         "caused the death of", "victims"),
-        (rf"\b(?:dead\s+|lifeless\s+|charred\s+)?(?:{bodies})\s+of\s+(?={quantity})",
-         "body of", "victims"),
-    )  # fmt: skip
-    return _Grammar(
-        groups=CountedPhraseGrammar(lex.vague_quantities, stop_words, lex["participles"]),
-        chain_gap=re.compile(place + aux_gap, _FLAGS),
-        passive_verb=re.compile(rf"(?<![\w-])(?:{passive_verbs})(?![\w'’])", _FLAGS),
-        death_noun=re.compile(rf"(?<![\w-])(?:{deaths}|{bodies})\b", _FLAGS),
-        active_verb=re.compile(rf"\b(?:{phrase_alternation(lex['death_active'])})\b", _FLAGS),
-        to_death_verb=re.compile(
-            rf"\b(?:{phrase_alternation(lex['death_to_death_verbs'])})\b", _FLAGS
-        ),
-        pronoun_subject=re.compile(
-            rf"\b(?:he|she)\s+(?:(?:{aux})\s+)*(?:{prior_act})?"
-            rf"(?P<verb>{passive_verbs})(?![\w'’])",
-            _FLAGS,
-        ),
-        singular_passive=re.compile(rf"(?<!\bwho\s)(?<!\bthat\s)\bwas{aux_gap}$", _FLAGS),
-        phrases=tuple((re.compile(p, _FLAGS), reason, kind) for p, reason, kind in phrases),
-        ambiguous_after=re.compile(
-            rf"\s*(?:(?:,\s*)?(?:and|or|/|and/or)\s+(?:(?:were|was)\s+)?|,\s*)(?:{injury})\b"
-            r"|\s+(?:from|of|due\s+to)\s+(?:the\s+)?(?:coronavirus|covid|virus|illness|disease"
-            r"|natural\s+causes|cancer|heart)",
-            _FLAGS,
-        ),
-        injury=re.compile(rf"\b(?:{injury})\b", _FLAGS),
-        no_death=re.compile(
-            rf"\b(?:{phrase_alternation(lex['no_death_phrases'])})\b"
-            r"|\bneither\s+(?:injuries|fatalities|casualties|deaths)\s+nor\b",
-            _FLAGS,
-        ),
-        unpassive_verbs=frozenset(lex["death_passive"]) & frozenset(lex["death_active"]),
-    )
 
 
 # --- Groups of dead people ---------------------------------------------------------------
@@ -330,7 +130,7 @@ def _chain(text: str, start: int, end: int, strict_before_last: bool) -> list[Co
     """The coordinated groups of people from ``start``: "3 soldiers and a civilian".
     With ``strict_before_last``, singular groups before the last one need a
     listed noun for a person ("a shoot-out broke out and a man was killed")."""
-    return _grammar().groups.chain(
+    return fatality_grammar().groups.chain(
         text, start, end, lambda phrase, before_last: _is_people(
             phrase, strict=before_last and strict_before_last)
     )  # fmt: skip
@@ -366,7 +166,7 @@ def _single(text: str, start: int, end: int, reason: str, anaphoric: bool) -> Fa
 def _active_mentions(text: str) -> tuple[list[FatalityMention], set[int]]:
     """ "killing 3 civilians and a soldier", "beat a man to death"; also returns
     where the verbs used start, so that no passive reading reuses them."""
-    grammar = _grammar()
+    grammar = fatality_grammar()
     mentions: list[FatalityMention] = []
     used: set[int] = set()
     for verb in grammar.active_verb.finditer(text):
@@ -429,7 +229,7 @@ def _chain_before(text: str, end: int, gap: re.Pattern[str]) -> list[CountedPhra
 def _passive_mentions(text: str, used: set[int]) -> list[FatalityMention]:
     """ "3 soldiers and 2 civilians were killed", "two men died", "1 killed", and
     counted nouns: "10 fatalities", "2 rebel and 1 military fatality", "3 bodies"."""
-    grammar = _grammar()
+    grammar = fatality_grammar()
     mentions: list[FatalityMention] = []
     for verb in grammar.passive_verb.finditer(text):
         if verb.start() in used or grammar.ambiguous_after.match(text, verb.end()):
@@ -470,7 +270,7 @@ def _passive_mentions(text: str, used: set[int]) -> list[FatalityMention]:
 def _phrase_mentions(text: str) -> list[FatalityMention]:
     """Tolls, causes, bodies and pronouns: "the death toll rose to 7", "resulted
     in the death of two men", "the bodies of 3 men were found", "he died"."""
-    grammar = _grammar()
+    grammar = fatality_grammar()
     mentions: list[FatalityMention] = []
     for match in _TOLL_RANGE.finditer(text):
         first, second = parse_cardinal(match["low"]) or 0, parse_cardinal(match["high"]) or 0
@@ -510,7 +310,7 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _cue_in_sentence(text: str, pos: int, name: str) -> bool:
     start, end = _sentence_bounds(text, pos)
-    return _cue(name).search(text, start, end) is not None
+    return context_cue(name).search(text, start, end) is not None
 
 
 def _context_flags(text: str, mention: FatalityMention) -> FatalityMention:
@@ -518,14 +318,14 @@ def _context_flags(text: str, mention: FatalityMention) -> FatalityMention:
     start, end = _sentence_bounds(text, mention.start)
     lead = text[max(start, mention.start - 80) : mention.start]
     clause = re.split(r"[,;:]|\b(?:and|but|while|whilst|during)\b", lead)[-1]
-    opener = _cue("background").search(clause)
-    past = _cue("past_time").search(text, mention.start, end) or _PAST_DATE.search(
+    opener = context_cue("background").search(clause)
+    past = context_cue("past_time").search(text, mention.start, end) or _PAST_DATE.search(
         text, mention.start, end
     )
-    protest = _cue("protest").search(text, start, end) or "[size=" in text[start:end]
+    protest = context_cue("protest").search(text, start, end) or "[size=" in text[start:end]
     relative = opener is not None and opener.group(0).lower() in ("who", "which", "that")
     background = opener is not None and bool(past or (protest and not relative))
-    alternative = _cue("other_sources").search(text, start, mention.start) is not None
+    alternative = context_cue("other_sources").search(text, start, mention.start) is not None
     if background or alternative:
         return replace(mention, background=background, alternative=alternative)
     return mention
@@ -540,7 +340,7 @@ def find_fatality_mentions(text: str) -> list[FatalityMention]:
     ("no one was killed") is a mention.
     """
     active, used = _active_mentions(text)
-    taken = [m.span() for m in _grammar().no_death.finditer(text)]
+    taken = [m.span() for m in fatality_grammar().no_death.finditer(text)]
     chosen: list[FatalityMention] = []
     for candidates in (active, _passive_mentions(text, used), _phrase_mentions(text)):
         for mention in sorted(candidates, key=lambda m: (m.start, -m.end)):
@@ -649,10 +449,11 @@ def _distinct(text: str, mentions: list[FatalityMention]) -> list[FatalityMentio
             and mention.head
             and any((m.count, m.head) == (mention.count, mention.head) for m in kept)
         )
+        near = max(start, mention.start - 20)
         if (
             repeat
-            and _cue("restatement").search(text, start, end)
-            and not _cue("new_people").search(text, max(start, mention.start - 20), mention.end)
+            and context_cue("restatement").search(text, start, end)
+            and not context_cue("new_people").search(text, near, mention.end)
         ):
             continue
         kept.append(mention)
@@ -697,7 +498,7 @@ def find_fatalities(text: str) -> Fatalities | None:
         low, high = majority_share(result.low or 0, parts), majority_share(result.high or 0, parts)
         reason = f"{result.reason}; split between {parts} events"
         return Fatalities(majority_share(result.count, parts), low, high, result.text, reason)
-    if (no_death := _grammar().no_death.search(text)) is not None:
+    if (no_death := fatality_grammar().no_death.search(text)) is not None:
         return Fatalities(0, 0, 0, no_death.group(0), "no deaths reported")
     if found:
         return Fatalities(0, 0, 0, found[0].text, "only deaths the event reacts to")
@@ -707,6 +508,6 @@ def find_fatalities(text: str) -> Fatalities | None:
     )
     if death is not None:
         return Fatalities(0, 0, 0, death.group(0), "deaths reported without a number")
-    if (injury := _grammar().injury.search(text)) is not None:
+    if (injury := fatality_grammar().injury.search(text)) is not None:
         return Fatalities(0, 0, 0, injury.group(0), "injuries only")
     return None

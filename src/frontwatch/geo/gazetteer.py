@@ -103,7 +103,7 @@ class Gazetteer:
         self._country_places: dict[str, int] = {}
         for code, name, place in self._query("SELECT cc, name, place FROM country", ()):
             self._country_names[str(code)] = str(name)
-            self._country_places[str(code)] = int(place)
+            self._country_places[str(code)] = int(str(place))
 
     @classmethod
     def open(

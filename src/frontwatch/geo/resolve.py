@@ -22,10 +22,11 @@ from frontwatch.geo.names import fold, light_fold
 from frontwatch.geo.toponyms import (
     ADMIN1,
     COUNTRY,
-    NEAR_CUES,
     POPULATED_PLACE,
     ToponymMention,
     country_mentions,
+    is_demonym,
+    is_near_cue,
 )
 from frontwatch.models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place
 
@@ -95,9 +96,7 @@ def _admin1_keys(entries: Sequence[GazetteerEntry]) -> set[tuple[str, str]]:
 def _precision(mention: ToponymMention, entry: GazetteerEntry) -> int:
     if entry.feature in (ADMIN1, COUNTRY) or mention.kind_hint == ADMIN1:
         return GEO_REGION
-    if mention.cue is not None and (mention.cue in NEAR_CUES or mention.cue.endswith(" of")):
-        return GEO_NEAR if mention.cue not in ("province",) else GEO_REGION
-    return GEO_EXACT
+    return GEO_NEAR if is_near_cue(mention.cue) else GEO_EXACT
 
 
 class PlaceResolver:
@@ -106,6 +105,8 @@ class PlaceResolver:
 
     def _candidates(self, mention: ToponymMention) -> _Candidates:
         name = mention.text.strip()
+        if is_demonym(name):
+            return _Candidates((), loose=False)
         entries = self.gazetteer.lookup(name)
         if not entries:
             shorter = _GENERIC_TAIL.sub("", name)
@@ -128,14 +129,12 @@ class PlaceResolver:
         like an article about the US.
         """
         named, demonyms = country_mentions(text)
-        strong: Counter[str] = Counter()
+        strong: dict[str, float] = defaultdict(float)
         for code, count in named.items():
             strong[code] += min(count, _FOCUS_NAMED_CAP)
         if country_hint:
             strong[country_hint.upper()] += _FOCUS_HINT
-        weak: Counter[str] = Counter()
-        for code, count in demonyms.items():
-            weak[code] += min(count, _FOCUS_NAMED_CAP)
+        weak = {code: float(min(count, _FOCUS_NAMED_CAP)) for code, count in demonyms.items()}
         votes: list[str | None] = []
         for found in candidates:
             vote = None
@@ -152,21 +151,22 @@ class PlaceResolver:
         all_votes = Counter(vote for vote in votes if vote is not None)
         focus = []
         for vote in votes:
-            evidence = strong.copy()
+            evidence = dict(strong)
             for code, count in all_votes.items():
-                evidence[code] += _FOCUS_UNAMBIGUOUS * (count - (code == vote))
-            evidence = +evidence
+                weight = _FOCUS_UNAMBIGUOUS * (count - (code == vote))
+                if weight > 0:
+                    evidence[code] = evidence.get(code, 0.0) + weight
+            strong_countries = frozenset(code for code, weight in evidence.items() if weight > 0)
             strong_total = sum(evidence.values())
-            evidence.update(weak)
+            for code, weight in weak.items():
+                evidence[code] = evidence.get(code, 0.0) + weight
             total = sum(evidence.values())
             focus.append(
                 _Focus(
                     shares={code: weight / total for code, weight in evidence.items()}
                     if total
                     else {},
-                    strong_countries=frozenset(
-                        code for code, weight in evidence.items() if weight - weak.get(code, 0) > 0
-                    ),
+                    strong_countries=strong_countries,
                     strong_total=strong_total,
                 )
             )

@@ -86,6 +86,7 @@ _BEFORE_KIND = {
     "town of": POPULATED_PLACE,
     "village of": POPULATED_PLACE,
 }
+_DIRECTION_CUE = re.compile(rf"{_DIRECTIONS} of")
 # Cues that place the event around a place rather than in it.
 NEAR_CUES = frozenset(
     {
@@ -260,15 +261,20 @@ def _context(text: str, start: int, end: int) -> tuple[str | None, str | None]:
         )
         before_cue = _CUE_NAMES.get(raw, raw).replace("countryside of", "countryside")
         kind = _BEFORE_KIND.get(raw)
-        if raw in _BEFORE_KIND and kind == ADMIN1:
-            before_cue = "province"
+        if kind is not None:
+            # "province of X" is "X province"; "the town of X" is just X.
+            before_cue = "province" if kind == ADMIN1 else None
+        elif raw == "district of":
+            before_cue = "district"
     after = _SUFFIX_AFTER.match(text[end : end + 40])
     after_cue, after_kind = _designator_cue(after.group("word") if after else None)
-    if before_cue in NEAR_CUES or (before_cue and before_cue.endswith(" of")):
-        cue = before_cue
-    else:
-        cue = after_cue or before_cue
+    cue: str | None = before_cue if is_near_cue(before_cue) else after_cue or before_cue
     return cue, after_kind or kind
+
+
+def is_near_cue(cue: str | None) -> bool:
+    """Whether a cue places the event around the place rather than in it."""
+    return cue is not None and (cue in NEAR_CUES or _DIRECTION_CUE.fullmatch(cue) is not None)
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -276,7 +282,7 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _known(gazetteer: Gazetteer, name: str) -> bool:
-    return name.lower() not in _NOT_PLACES and bool(gazetteer.lookup(name))
+    return name.lower() not in _NOT_PLACES and not is_demonym(name) and bool(gazetteer.lookup(name))
 
 
 def _confirmed_prefix(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[int, int]:
@@ -469,6 +475,12 @@ def _country_lexicon() -> _CountryLexicon:
     alternatives = "|".join(re.escape(name) for name in sorted(codes, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
     return _CountryLexicon(pattern, codes, frozenset(demonyms))
+
+
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` is a demonym or country adjective ("Syrian"), which
+    GeoNames sometimes lists as an alternate name of some village."""
+    return word.strip() in _country_lexicon().demonyms
 
 
 def country_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
