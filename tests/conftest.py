@@ -3,9 +3,14 @@ reason when it is absent (a user's clone has no ../shared)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from frontwatch.pipeline import Pipeline
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -23,3 +28,14 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Iterator[Pipeline]:
+    """One pipeline for the whole run (the model and gazetteer load once).
+    The gazetteer index is built in the user cache (FRONTWATCH_HOME) once."""
+    from frontwatch.pipeline import Pipeline
+
+    built = Pipeline()
+    yield built
+    built.close()

@@ -112,6 +112,8 @@ def test_geo_gazetteer_data_alternate_names_match(
         ("Burma", "MM", "Myanmar"),
         ("Palestinian Territories", "PS", "Palestine"),
         ("Côte d'Ivoire", "CI", "Ivory Coast"),
+        ("US", "US", "United States"),
+        ("IN", "IN", "India"),
     ],
 )
 def test_geo_gazetteer_data_countries_by_code_or_name(
@@ -120,3 +122,8 @@ def test_geo_gazetteer_data_countries_by_code_or_name(
     entry = gazetteer.country(code_or_name)
     assert entry is not None
     assert (entry.country_code, entry.name, entry.country) == (code, name, name)
+
+
+@pytest.mark.parametrize("word", ["In", "to", "Be"])
+def test_geo_gazetteer_data_words_are_not_country_codes(gazetteer: Gazetteer, word: str) -> None:
+    assert gazetteer.country(word) is None

@@ -179,3 +179,18 @@ def test_geo_resolve_article_precision_follows_the_cue(
     assert place is not None
     assert place.name == "Mosul"
     assert place.geo_precision == precision
+
+
+def test_geo_resolve_article_country_abbreviation(resolver: PlaceResolver) -> None:
+    text = "The envoy flew from Tripoli to the US on Monday."
+    place = resolve(resolver, text, ("US",))["US"]
+    assert place is not None
+    assert (place.feature, place.country_code, place.geo_precision) == ("country", "US", 3)
+
+
+def test_geo_resolve_article_facility_named_after_a_place(resolver: PlaceResolver) -> None:
+    text = "Shelling damaged Donetsk Airport Terminal overnight."
+    place = resolve(resolver, text, ("Donetsk Airport Terminal",))["Donetsk Airport Terminal"]
+    assert place is not None
+    assert (place.name, place.country_code) == ("Donetsk", "UA")
+    assert place.geo_precision == GEO_NEAR

@@ -225,7 +225,7 @@ class EventExtractor:
         excluded = [(claim.start, claim.end)] if claim else []
         triggers = [t for t in triggers if not _habitual(sentence.doc[t.head])]
         strong = [t for t in triggers if not t.entry.weak and not _inside(t, excluded)]
-        candidates = strong or [t for t in triggers if t.entry.weak and (fatalities or actor_spans)]
+        candidates = strong or [t for t in triggers if t.entry.weak and (_deaths(fatalities) or actor_spans)]
         if not candidates or (drafts and not strong and ANAPHORA.search(sentence.text) is not None):
             self._follow_up(sentence, drafts, fatalities, area)
             return
@@ -513,6 +513,10 @@ def _rank(trigger: TriggerMatch) -> int:
     # A state (encircled, besieged) is reported with the fighting around it;
     # it ranks just below a capture.
     return base + (8 if trigger.entry.territorial else 0)
+
+
+def _deaths(fatalities: Fatalities | None) -> bool:
+    return fatalities is not None and fatalities.count > 0
 
 
 def _habitual(token: Token) -> bool:

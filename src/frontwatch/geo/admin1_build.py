@@ -76,6 +76,13 @@ def short_admin_name(name: str) -> str:
     return stripped if len(stripped) >= 3 else name.strip()
 
 
+def display_name(name: str) -> str:
+    """The short name as shown: no designators, no edge apostrophes, and a
+    capital first letter ("Muhafazat al Hudaydah" -> "Al Hudaydah")."""
+    short = short_admin_name(name).strip("'")
+    return short[0].upper() + short[1:] if short else name
+
+
 def plain_latin(name: str) -> str:
     """Diacritics and ayn/hamza marks removed: "Al Ḩasakah" -> "Al Hasakah"."""
     decomposed = unicodedata.normalize("NFKD", _MARKS.sub("", name))
@@ -170,7 +177,7 @@ def merge(
         preferred = old if old is not None else (latin[0] if latin else None)
         if preferred is None:
             continue
-        name = short_admin_name(preferred)
+        name = display_name(preferred)
         aliases: list[str] = []
         for alias in [preferred, *([old] if old else []), *latin]:
             for form in (alias, short_admin_name(alias)):

@@ -61,18 +61,21 @@ class _LRU:
     def __init__(self, size: int) -> None:
         self._size = size
         self._data: OrderedDict[str, tuple[GazetteerEntry, ...]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def get(self, key: str) -> tuple[GazetteerEntry, ...] | None:
-        value = self._data.get(key)
-        if value is not None:
-            self._data.move_to_end(key)
-        return value
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
 
     def put(self, key: str, value: tuple[GazetteerEntry, ...]) -> None:
-        self._data[key] = value
-        self._data.move_to_end(key)
-        if len(self._data) > self._size:
-            self._data.popitem(last=False)
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            if len(self._data) > self._size:
+                self._data.popitem(last=False)
 
 
 def _stored_meta(path: Path) -> dict[str, str]:
@@ -200,10 +203,9 @@ class Gazetteer:
     def country(self, code_or_name: str) -> GazetteerEntry | None:
         """A country by ISO alpha-2 code ("SY") or by name ("Syria", "DRC")."""
         text = code_or_name.strip()
-        if len(text) == 2 and text.isalpha() and text.upper() in self._country_places:
-            rows = self._query(
-                _SELECT + "place p WHERE p.id = ?", (self._country_places[text.upper()],)
-            )
+        # Only written in capitals is a two-letter word a code: "IN" is India, "In" is not.
+        if len(text) == 2 and text.isupper() and text in self._country_places:
+            rows = self._query(_SELECT + "place p WHERE p.id = ?", (self._country_places[text],))
             return self._entry(rows[0]) if rows else None
         for entry in self.lookup(text):
             if entry.feature == FEATURE_NAMES[FEATURE_COUNTRY]:

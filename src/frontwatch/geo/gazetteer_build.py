@@ -167,7 +167,9 @@ def parse_admin1(text: str, overrides_text: str) -> dict[tuple[str, str], Admin1
 
 
 def _is_useful_alternate(name: str) -> bool:
-    if not name or not _LATIN.match(name) or _CODE_LIKE.match(name):
+    if not name or _CODE_LIKE.match(name):
+        return False
+    if not name.isascii() and not _LATIN.match(name):
         return False
     # GeoNames' machine romanisations are all lowercase; real names are not.
     return name != name.lower()

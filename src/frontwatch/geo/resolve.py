@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,7 +53,7 @@ _FOREIGN_ANY_SPELLING_POPULATION = 1_000_000  # ... when only the folded keys ag
 _SAME_PLACE_KM = 25.0  # candidates closer than this are the same place for confidence
 _NO_RIVAL_MARGIN = 5.0
 _EARTH_RADIUS_KM = 6371.0
-_LOCAL_WINDOW = 80  # characters after a toponym searched for its admin1 ("... in Homs province")
+_LOCAL_WINDOW = 80  # characters around a toponym searched for its admin1 ("... in Homs province")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _GENERIC_TAIL = re.compile(
     r"\s+(?:city|town|village|camp|area|district|province|governorate|region)$", re.IGNORECASE
@@ -71,6 +71,7 @@ class _Focus:
 class _Candidates:
     entries: tuple[GazetteerEntry, ...]
     loose: bool  # found only through the vowel-blind key
+    part: bool = False  # the toponym names something in or beside these places
 
 
 def _distance_km(first: GazetteerEntry, second: GazetteerEntry) -> float:
@@ -93,10 +94,10 @@ def _admin1_keys(entries: Sequence[GazetteerEntry]) -> set[tuple[str, str]]:
     }
 
 
-def _precision(mention: ToponymMention, entry: GazetteerEntry) -> int:
+def _precision(mention: ToponymMention, entry: GazetteerEntry, part: bool) -> int:
     if entry.feature in (ADMIN1, COUNTRY) or mention.kind_hint == ADMIN1:
         return GEO_REGION
-    return GEO_NEAR if is_near_cue(mention.cue) else GEO_EXACT
+    return GEO_NEAR if part or is_near_cue(mention.cue) else GEO_EXACT
 
 
 class PlaceResolver:
@@ -112,12 +113,30 @@ class PlaceResolver:
             shorter = _GENERIC_TAIL.sub("", name)
             if shorter != name:
                 entries = self.gazetteer.lookup(shorter)
+        if mention.kind_hint == COUNTRY:
+            country = self.gazetteer.country(name)
+            if country is not None and country not in entries:
+                entries.append(country)
         if entries:
             return _Candidates(tuple(entries), loose=False)
-        return _Candidates(tuple(self.gazetteer.lookup_loose(name)), loose=True)
+        loose = self.gazetteer.lookup_loose(name)
+        if loose:
+            return _Candidates(tuple(loose), loose=True)
+        return self._leading_place(name)
+
+    def _leading_place(self, name: str) -> _Candidates:
+        """'Donetsk Airport', 'Aleppo Central Prison': a facility or part
+        named after the place it is in or beside."""
+        words = name.split()
+        for count in range(len(words) - 1, 0, -1):
+            entries = self.gazetteer.lookup(" ".join(words[:count]))
+            if entries:
+                return _Candidates(tuple(entries), loose=False, part=True)
+        return _Candidates((), loose=False)
 
     def _country_focus(
         self,
+        mentions: Sequence[ToponymMention],
         candidates: Sequence[_Candidates],
         text: str,
         country_hint: str | None,
@@ -135,8 +154,8 @@ class PlaceResolver:
         if country_hint:
             strong[country_hint.upper()] += _FOCUS_HINT
         weak = {code: float(min(count, _FOCUS_NAMED_CAP)) for code, count in demonyms.items()}
-        votes: list[str | None] = []
-        for found in candidates:
+        votes: list[tuple[str, str] | None] = []  # (folded name, country) per toponym
+        for mention, found in zip(mentions, candidates, strict=True):
             vote = None
             if not found.loose and found.entries:
                 biggest = max(entry.population for entry in found.entries)
@@ -146,16 +165,16 @@ class PlaceResolver:
                     if entry.population >= _AMBIGUITY_SHARE * biggest
                 }
                 if len(countries) == 1:
-                    vote = countries.pop()
+                    vote = (fold(mention.text), countries.pop())
             votes.append(vote)
-        all_votes = Counter(vote for vote in votes if vote is not None)
         focus = []
         for vote in votes:
             evidence = dict(strong)
-            for code, count in all_votes.items():
-                weight = _FOCUS_UNAMBIGUOUS * (count - (code == vote))
-                if weight > 0:
-                    evidence[code] = evidence.get(code, 0.0) + weight
+            # Repeating a name is no new evidence: the toponym's own name
+            # never votes for it.
+            for name, code in {other for other in votes if other is not None}:
+                if vote is None or name != vote[0]:
+                    evidence[code] = evidence.get(code, 0.0) + _FOCUS_UNAMBIGUOUS
             strong_countries = frozenset(code for code, weight in evidence.items() if weight > 0)
             strong_total = sum(evidence.values())
             for code, weight in weak.items():
@@ -179,7 +198,7 @@ class PlaceResolver:
         text: str,
     ) -> tuple[set[tuple[str, str]], dict[int, set[tuple[str, str]]]]:
         """Admin1 units the article names: all of them, and per toponym those
-        written within the same sentence right after it."""
+        written close to it in the same sentence."""
         article: set[tuple[str, str]] = set()
         per_mention: dict[int, set[tuple[str, str]]] = defaultdict(set)
         admin_mentions: list[tuple[int, set[tuple[str, str]]]] = []
@@ -197,8 +216,10 @@ class PlaceResolver:
             for other, keys in admin_mentions:
                 if other == index:
                     continue
-                gap = text[mention.end : mentions[other].start]
-                if 0 <= len(gap) <= _LOCAL_WINDOW and not _SENTENCE_END.search(gap):
+                first, second = sorted((mention, mentions[other]), key=lambda m: m.start)
+                gap = text[first.end : second.start]
+                close = second.start >= first.end and len(gap) <= _LOCAL_WINDOW
+                if close and not _SENTENCE_END.search(gap):
                     per_mention[index] |= keys
         return article, per_mention
 
@@ -292,7 +313,7 @@ class PlaceResolver:
             feature=best.feature,
             geonameid=best.geonameid,
             population=best.population,
-            geo_precision=_precision(mention, best),
+            geo_precision=_precision(mention, best, found.part),
             matched_text=mention.text,
             start=mention.start,
             end=mention.end,
@@ -313,7 +334,7 @@ class PlaceResolver:
                 candidates.append(self._candidates(mention))
             except GazetteerError:
                 candidates.append(_Candidates((), loose=False))
-        focus = self._country_focus(candidates, text, country_hint)
+        focus = self._country_focus(mentions, candidates, text, country_hint)
         admin_article, admin_local = self._admin_context(mentions, candidates, text)
         return [
             self._resolve_one(
