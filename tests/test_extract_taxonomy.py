@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 
 import pytest
-from conftest import shared_path
 
+from conftest import shared_path
 from frontwatch.extract.taxonomy import (
     EVENT_TYPE_OF,
     SUB_EVENT_TYPES,

@@ -60,7 +60,11 @@ def test_triggers_bad_lexicon_raises_config_error(bad: str) -> None:
         ("The district remained under siege by the army.", "under siege", "Armed clash"),
         ("An air strike hit a market.", "air strike", "Air/drone strike"),
         ("Warplanes pounded the hills.", "warplane", "Air/drone strike"),
-        ("Artillery shells landed in the square.", "artillery", "Shelling/artillery/missile attack"),
+        (
+            "Artillery shells landed in the square.",
+            "artillery",
+            "Shelling/artillery/missile attack",
+        ),
         ("A roadside bomb struck a convoy.", "roadside bomb", "Remote explosive/landmine/IED"),
         ("A suicide bomber blew himself up.", "suicide bomber", "Suicide bomb"),
         ("Gunmen abducted four teachers.", "abduct", "Abduction/forced disappearance"),

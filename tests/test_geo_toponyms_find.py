@@ -141,3 +141,11 @@ def test_geo_toponyms_find_returns_text_order_without_duplicates(gazetteer: Gaze
 )
 def test_geo_toponyms_country_hints(text: str, expected: dict[str, int]) -> None:
     assert dict(country_hints(text)) == expected
+
+
+def test_geo_toponyms_find_repeats_a_recognised_name(gazetteer: Gazetteer) -> None:
+    text = "Troops massed near al-Sukhna town on Monday. Rebels later left al-Sukhna quietly."
+    first = text.index("al-Sukhna")
+    second = text.index("al-Sukhna", first + 1)
+    found = find_toponyms(text, [(first, first + 9, "GPE")], gazetteer)
+    assert [(m.start, m.text) for m in found] == [(first, "al-Sukhna"), (second, "al-Sukhna")]

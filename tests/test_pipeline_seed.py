@@ -8,8 +8,8 @@ import math
 from collections.abc import Callable
 
 import pytest
-from conftest import shared_path
 
+from conftest import shared_path
 from frontwatch.ingest.clean import clean
 from frontwatch.ingest.readers import RawDocument, iter_documents
 from frontwatch.models import Article, Event

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 from tqdm import tqdm
@@ -36,7 +36,7 @@ from frontwatch.store.repository import Store, open_store
 
 PARTIAL_FAILURE = 3
 T = TypeVar("T")
-F = TypeVar("F", bound=Callable[..., object])
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @click.group()
@@ -224,7 +224,7 @@ def _query(store: Store, **filters: object) -> list[Event]:
 )
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
 @click.pass_context
-def events_command(ctx: click.Context, fmt: str, limit: int | None, **filters: object) -> None:
+def events_command(ctx: click.Context, /, fmt: str, limit: int | None, **filters: object) -> None:
     """List stored events, filtered."""
     with _store(_settings(ctx)) as store:
         events = _query(store, **filters)
@@ -252,7 +252,7 @@ def events_command(ctx: click.Context, fmt: str, limit: int | None, **filters: o
 )
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File (default: stdout).")
 @click.pass_context
-def export_command(ctx: click.Context, fmt: str, output: Path | None, **filters: object) -> None:
+def export_command(ctx: click.Context, /, fmt: str, output: Path | None, **filters: object) -> None:
     """Export events as ACLED CSV, GeoJSON or JSONL."""
     with _store(_settings(ctx)) as store:
         events = _query(store, **filters)

@@ -225,7 +225,9 @@ class EventExtractor:
         excluded = [(claim.start, claim.end)] if claim else []
         triggers = [t for t in triggers if not _habitual(sentence.doc[t.head])]
         strong = [t for t in triggers if not t.entry.weak and not _inside(t, excluded)]
-        candidates = strong or [t for t in triggers if t.entry.weak and (_deaths(fatalities) or actor_spans)]
+        candidates = strong or [
+            t for t in triggers if t.entry.weak and (_deaths(fatalities) or actor_spans)
+        ]
         if not candidates or (drafts and not strong and ANAPHORA.search(sentence.text) is not None):
             self._follow_up(sentence, drafts, fatalities, area)
             return

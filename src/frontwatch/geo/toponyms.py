@@ -413,8 +413,28 @@ def find_toponyms(
         kind = kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
+    for start, end in _repeated_mentions(text, list(mentions.values()), list(mentions)):
+        cue, kind = _context(text, start, end)
+        mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
+
     ordered = _share_plural_designators(text, [mentions[key] for key in sorted(mentions)])
     return [_with_country_kind(mention, gazetteer) for mention in ordered]
+
+
+def _repeated_mentions(
+    text: str, found: Sequence[ToponymMention], taken: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """One sense per discourse: a name recognised once as a place is a place
+    wherever else the article writes it the same way, even where the tagger
+    took it for an organisation ("secured al-Sukhna this month")."""
+    spans: list[tuple[int, int]] = []
+    names = {m.text for m in found if len(m.text) >= 4 and any(c.isupper() for c in m.text)}
+    for name in sorted(names):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            start, end = match.span()
+            if not _overlaps(start, end, [*taken, *spans]):
+                spans.append((start, end))
+    return spans
 
 
 def _share_plural_designators(text: str, mentions: list[ToponymMention]) -> list[ToponymMention]:

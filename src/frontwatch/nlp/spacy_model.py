@@ -61,4 +61,5 @@ def _missing_message(tried: list[str]) -> str:
 
 
 def model_version(nlp: Language) -> str:
-    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')} (spaCy {spacy.__version__})"
+    name, version = nlp.meta.get("name", "?"), nlp.meta.get("version", "?")
+    return f"{name}-{version} (spaCy {spacy.about.__version__})"
