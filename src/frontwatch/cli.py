@@ -230,7 +230,7 @@ def events_command(ctx: click.Context, /, fmt: str, limit: int | None, **filters
         events = _query(store, **filters)
     if limit is not None:
         events = events[:limit]
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "table":
         click.echo(formats.format_table(events))
         click.echo(f"{len(events)} events")
@@ -262,7 +262,7 @@ def export_command(ctx: click.Context, /, fmt: str, output: Path | None, **filte
         "jsonl": formats.write_jsonl,
     }[fmt]
     if output is None:
-        writer(events, click.get_text_stream("stdout"))
+        writer(events, sys.stdout)
         return
     newline = "" if fmt == "acled-csv" else None
     with output.open("w", encoding="utf-8", newline=newline) as handle:

@@ -109,7 +109,9 @@ class _Draft:
     territorial: str | None
     area_km2: float | None = None
     area_text: str = ""
-    sources: list[Provenance] = field(default_factory=list)
+    # Later sentences that added a figure ("nine soldiers were killed in the
+    # fighting"): cited too, so that every printed number has its source.
+    follow_ups: list[Span] = field(default_factory=list)
 
 
 class EventExtractor:
@@ -223,7 +225,17 @@ class EventExtractor:
         area = AREA.search(sentence.text)
         claim = find_claim_source(sentence)
         excluded = [(claim.start, claim.end)] if claim else []
-        triggers = [t for t in triggers if not _habitual(sentence.doc[t.head])]
+        # "killed in the fighting": a trigger inside a phrase that refers back
+        # to an event already reported is not a new event.
+        back_refs = [
+            (sentence.start_char + m.start(), sentence.start_char + m.end())
+            for m in ANAPHORA.finditer(sentence.text)
+        ]
+        triggers = [
+            t
+            for t in triggers
+            if not _habitual(sentence.doc[t.head]) and not (drafts and _inside(t, back_refs))
+        ]
         strong = [t for t in triggers if not t.entry.weak and not _inside(t, excluded)]
         candidates = strong or [
             t for t in triggers if t.entry.weak and (_deaths(fatalities) or actor_spans)
@@ -308,20 +320,25 @@ class EventExtractor:
         last = drafts[-1]
         if fatalities is not None and last.fatalities is None and last.flags.is_event:
             last.fatalities = fatalities
+            last.follow_ups.append(sentence)
         if area is not None:
-            self._attach_area(None, drafts, area)
+            target = self._attach_area(None, drafts, area)
+            if target is not None and sentence not in target.follow_ups:
+                target.follow_ups.append(sentence)
 
     def _attach_area(
         self, current: _Draft | None, drafts: list[_Draft], area: re.Match[str]
-    ) -> None:
+    ) -> _Draft | None:
+        """Give the area to the territorial event it describes; return that event."""
         target = current or next((d for d in reversed(drafts) if d.territorial), None)
         if target is None or target.area_km2 is not None:
-            return
+            return None
         value = float(area.group("value").replace(",", ""))
         if "mi" in area.group("unit").lower():
             value *= SQ_MILE_KM2
         target.area_km2 = round(value, 1)
         target.area_text = area.group("text").strip()
+        return target
 
     def _date(self, article: Article, sentence: Span) -> DateSpan:
         span = event_date_span(sentence.text, article.published)
@@ -425,16 +442,19 @@ class EventExtractor:
                 and p.country_code == region.country_code
                 and p.admin1 != region.admin1
             )[:3]
-        provenance = Provenance(
-            article_id=article.article_id,
-            sentence=sentence.text,
-            start=sentence.start_char,
-            end=sentence.end_char,
-            url=article.url,
-            outlet=article.outlet,
-            original_source=article.original_source,
-            claim_source=draft.claim_source,
-            published=article.published,
+        provenance = tuple(
+            Provenance(
+                article_id=article.article_id,
+                sentence=cited.text,
+                start=cited.start_char,
+                end=cited.end_char,
+                url=article.url,
+                outlet=article.outlet,
+                original_source=article.original_source,
+                claim_source=draft.claim_source,
+                published=article.published,
+            )
+            for cited in [sentence, *draft.follow_ups]
         )
         sub = draft.sub_event_type
         roles = draft.roles
@@ -443,7 +463,7 @@ class EventExtractor:
             event_type=event_type_of(sub),
             sub_event_type=sub,
             date=draft.date,
-            provenance=(provenance,),
+            provenance=provenance,
             actor1=roles.actor1,
             actor2=roles.actor2,
             assoc_actors1=roles.assoc1,

@@ -40,7 +40,9 @@ _DANGLING_WORDS = frozenset(
         *("a", "an", "the", "and", "or", "but", "of", "to", "for", "with", "after"),
         *("before", "at", "from", "by", "that", "which", "who", "as", "than", "his"),
         *("her", "its", "their", "our", "is", "was", "were", "are", "has", "have", "had"),
-        *("will", "would"),
+        *("will", "would", "on", "in", "into", "near", "over", "under", "between"),
+        *("against", "during", "since", "while", "when", "where", "amid", "including"),
+        *("about", "toward", "towards", "through", "across", "outside", "inside", "some"),
     }
 )
 
