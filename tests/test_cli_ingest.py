@@ -23,6 +23,12 @@ demanding jobs and services gathered in Tahrir Square, witnesses said.
 """
 
 
+CP1252 = """Gunmen attacked the Café Riad in Kidal on Sunday, killing two people and
+wounding five others, the town’s mayor said. The attackers fled on motorbikes
+towards the desert, according to witnesses quoted by local radio.
+"""
+
+
 def _run(db: Path, *args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
@@ -37,9 +43,8 @@ def batch(tmp_path: Path) -> Path:
     with (folder / "huge.txt").open("wb") as handle:  # 50 MB, sparse: cheap to make
         handle.seek(50 * 1024 * 1024 - 1)
         handle.write(b"\0")
-    (folder / "latin1.txt").write_bytes(
-        "Caf\xe9 cr\xe8me na\xefve r\xe9sum\xe9 \xff\xfe".encode("latin-1") * 3
-    )
+    # Legacy encoding: decoded when the detection is confident, else refused.
+    (folder / "cp1252.txt").write_bytes(CP1252.encode("cp1252"))
     (folder / "broken.html").write_text("<html><body><div><p>unclosed <b>")
     (folder / "french.txt").write_text(
         "Les forces gouvernementales ont repris le contrôle de la ville mardi, "
@@ -70,6 +75,10 @@ def test_cli_ingest_bad_inputs_reported_and_batch_goes_on(tmp_path: Path, batch:
         lines = [line for line in stderr.splitlines() if name in line]
         assert lines, f"no message for {name}"
         assert words.lower() in lines[0].lower(), lines[0]
+    assert not [line for line in stderr.splitlines() if "cp1252.txt" in line]
+    stored = {a.origin.rsplit("/", 1)[-1]: a for a in open_store(db).iter_articles()}
+    assert "cp1252.txt" in stored, sorted(stored)
+    assert "Café Riad" in stored["cp1252.txt"].text
     after = open_store(db).stats()
     assert after.articles > before.articles  # good.txt (and kept raw failures) stored
     assert after.events > before.events  # the good article produced events

@@ -118,8 +118,6 @@ def _run_ingest(
 ) -> IngestReport:
     files = [p for p in paths if str(p) != "-"]
     missing = [p for p in files if not p.exists()]
-    for path in missing:
-        click.echo(f"error: {path}: no such file or folder", err=True)
     files = [p for p in files if p.exists()]
 
     def documents() -> Iterator[object]:
