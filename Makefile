@@ -20,7 +20,7 @@ demo: $(STAMP)
 	$(BIN)/frontwatch --db demo.db demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests $(wildcard benchmarks)
 	$(BIN)/mypy
 
 test: lint

@@ -66,10 +66,22 @@ def find_claim_source(sentence: Span) -> ClaimSource | None:
                 return _linear_phrase(sentence, nxt.i + 1)
     for token in sentence:
         if token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX"):
+            # Only an active subject claims ("the monitor said"); the subject
+            # of a passive ("air raids were reported") is what was reported,
+            # and its claimant is the agent ("reported by residents").
+            agents = [
+                grand
+                for child in token.children
+                if child.dep_ == "agent"
+                for grand in child.children
+                if grand.dep_ == "pobj"
+            ]
+            if agents:
+                return _phrase(agents[0])
             subjects = [
                 child
                 for child in token.children
-                if child.dep_ in ("nsubj", "nsubjpass")
+                if child.dep_ == "nsubj"
                 and child.lower_ not in PRONOUNS
                 and not _holds_clause(child)
             ]

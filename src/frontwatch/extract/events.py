@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -19,11 +18,9 @@ from frontwatch.extract.fatalities import find_fatalities
 from frontwatch.extract.roles import ActorSpan, Roles, assign_roles
 from frontwatch.extract.taxonomy import TACTIC_RANK, event_type_of
 from frontwatch.extract.triggers import TriggerLexicon, TriggerMatch
+from frontwatch.geo.event_places import ArticlePlaces, region_companions, sentence_places
 from frontwatch.geo.gazetteer import Gazetteer
-from frontwatch.geo.resolve import PlaceResolver
-from frontwatch.geo.toponyms import country_hints, find_toponyms
 from frontwatch.models import (
-    GEO_REGION,
     WEEK,
     Actor,
     Article,
@@ -123,7 +120,7 @@ class EventExtractor:
         lexicon: TriggerLexicon | None = None,
     ) -> None:
         self.gazetteer = gazetteer
-        self.resolver = PlaceResolver(gazetteer)
+        self.places = ArticlePlaces(gazetteer)
         self.actors = actors or ActorDictionary.load()
         self.lexicon = lexicon or TriggerLexicon.packaged()
 
@@ -131,8 +128,8 @@ class EventExtractor:
     def extract(self, article: Article, doc: Doc) -> list[Event]:
         """All event statements of one article, flagged ones included (their
         ``flags`` say why they are not events)."""
-        located = self._places(article, doc)
-        country_code, country = self._focus_country(article.text, located)
+        located = self.places.locate(article.text, doc)
+        country_code, country = self.places.focus_country(article.text, located)
         context = ActorContext(self.actors, country=country, on=article.published)
         sentences = list(doc.sents)
         # Actors first, over the whole article: coreference runs in reading
@@ -145,54 +142,8 @@ class EventExtractor:
             self._sentence(
                 article, sentence, actor_spans, context, allies, located, country, drafts
             )
-        region = self._region_place(located, country_code)
+        region = self.places.region_place(located, country_code)
         return [self._freeze(article, d, region, located) for d in drafts]
-
-    # ----------------------------------------------------------------- places
-    def _places(self, article: Article, doc: Doc) -> list[Place]:
-        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        mentions = find_toponyms(article.text, entities, self.gazetteer)
-        resolved = self.resolver.resolve_article(mentions, text=article.text)
-        return [p for p in resolved if p is not None]
-
-    def _focus_country(self, text: str, located: Sequence[Place]) -> tuple[str | None, str | None]:
-        votes: Counter[str] = Counter()
-        names: dict[str, str] = {}
-        for place in located:
-            votes[place.country_code] += 2
-            names[place.country_code] = place.country
-        for code, count in country_hints(text).items():
-            votes[code] += count
-        if not votes:
-            return None, None
-        code = votes.most_common(1)[0][0]
-        if code not in names:
-            entry = self.gazetteer.country(code)
-            names[code] = entry.country if entry else code
-        return code, names[code]
-
-    def _region_place(self, located: Sequence[Place], country_code: str | None) -> Place | None:
-        """The article's main admin1, for events whose sentence names no place."""
-        admin1s = Counter(p.admin1 for p in located if p.admin1 and p.country_code == country_code)
-        if not admin1s or country_code is None:
-            return None
-        name = admin1s.most_common(1)[0][0]
-        entry = self.gazetteer.admin1(country_code, name)
-        if entry is None:
-            return None
-        return Place(
-            name=entry.name,
-            latitude=entry.latitude,
-            longitude=entry.longitude,
-            country=entry.country,
-            country_code=entry.country_code,
-            admin1=entry.admin1 or entry.name,
-            feature="admin1",
-            geonameid=entry.geonameid,
-            population=entry.population,
-            geo_precision=GEO_REGION,
-            matched_text="",
-        )
 
     # ----------------------------------------------------------------- actors
     def _actors(self, sentence: Span, context: ActorContext) -> list[ActorSpan]:
@@ -279,7 +230,9 @@ class EventExtractor:
             flags = replace(flags, historical=True)
         sub = self._sub_event(chosen, roles, sentence, fatalities)
         roles = self._default_actors(sub, roles, sentence.text, country, article)
-        place, others = self._sentence_places(sentence, located, excluded)
+        place, others = sentence_places(
+            located, start=sentence.start_char, end=sentence.end_char, excluded=excluded
+        )
         claim_text = None
         if claim is not None:
             # "the monitoring group" -> the monitor named before; a phrase
@@ -408,24 +361,6 @@ class EventExtractor:
             actor2 = self.actors.generic("civilians", country, on)
         return replace(roles, actor1=actor1, actor2=actor2 if actor2 != actor1 else None)
 
-    def _sentence_places(
-        self, sentence: Span, located: Sequence[Place], excluded: Sequence[tuple[int, int]]
-    ) -> tuple[Place | None, tuple[Place, ...]]:
-        inside = [
-            p
-            for p in located
-            if p.start is not None
-            and sentence.start_char <= p.start < sentence.end_char
-            and not any(s <= p.start < e for s, e in excluded)
-            and p.feature != "country"
-        ]
-        if not inside:
-            return None, ()
-        # The most precise place first: a town before its province.
-        inside.sort(key=lambda p: (p.geo_precision, p.start or 0))
-        main = inside[0]
-        return main, tuple(p for p in inside[1:] if p.name != main.name)
-
     # ----------------------------------------------------------------- freeze
     def _freeze(
         self, article: Article, draft: _Draft, region: Place | None, located: Sequence[Place]
@@ -434,14 +369,7 @@ class EventExtractor:
         place = draft.place
         others = draft.other_places
         if place is None and region is not None:
-            place = region
-            others = tuple(
-                p
-                for p in located
-                if p.feature == "admin1"
-                and p.country_code == region.country_code
-                and p.admin1 != region.admin1
-            )[:3]
+            place, others = region, region_companions(located, region)
         provenance = tuple(
             Provenance(
                 article_id=article.article_id,
