@@ -14,6 +14,12 @@ from frontwatch.actors.coref import ActorContext
 from frontwatch.actors.dictionary import ActorDictionary
 from frontwatch.dates.resolve import event_date_span, historical_cue
 from frontwatch.extract.attribution import find_claim_source, statement_flags
+from frontwatch.extract.classify import (
+    CIVILIAN_VICTIMS,
+    Clause,
+    sub_event_type,
+    without_protest_topics,
+)
 from frontwatch.extract.fatalities import find_fatalities
 from frontwatch.extract.roles import ActorSpan, Roles, assign_roles
 from frontwatch.extract.taxonomy import TACTIC_RANK, event_type_of
@@ -55,28 +61,6 @@ ALLIANCE = re.compile(
 )
 UNNAMED_ALLIES = re.compile(
     r"\b(?:(?:its|their) allies|allied (?:forces|militias|fighters|troops))\b", re.IGNORECASE
-)
-# Victims that make an attack violence against civilians.
-CIVILIAN_VICTIMS = re.compile(
-    r"\b(?:civilians?|villagers?|residents?|people|men|women|children|boys?|girls?|farmers?|"
-    r"herders?|worshipp?ers?|students?|teachers?|journalists?|traders?|passengers?|family|"
-    r"families|a man|a woman|a child|an? (?:elderly|old|young) (?:man|woman)|locals?)\b",
-    re.IGNORECASE,
-)
-POLICE_ACTION = re.compile(
-    r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets?|baton\w*|arrest\w*|detain\w*|"
-    r"beat\w* (?:the )?(?:protesters|demonstrators))\b",
-    re.IGNORECASE,
-)
-LETHAL_FORCE = re.compile(
-    r"\b(?:live (?:ammunition|rounds|fire)|opened fire on (?:the )?(?:protesters|demonstrators|"
-    r"crowd))\b",
-    re.IGNORECASE,
-)
-RIOT_ACTION = re.compile(
-    r"\b(?:threw (?:stones|rocks|petrol bombs|molotov)|pelted|torched|set fire|vandali[sz]ed|"
-    r"smashed|clashed with (?:the )?police|burn(?:ed|t) tyres)\b",
-    re.IGNORECASE,
 )
 # A capture reported in the lead is usually the day of the report, but an
 # undated sentence otherwise only tells us the event happened by publication.
@@ -138,9 +122,20 @@ class EventExtractor:
         actors_by_sentence = [self._actors(s, context) for s in sentences]
         allies = _alliances(article.text, actors_by_sentence)
         drafts: list[_Draft] = []
-        for sentence, actor_spans in zip(sentences, actors_by_sentence, strict=True):
+        for index, (sentence, actor_spans) in enumerate(
+            zip(sentences, actors_by_sentence, strict=True)
+        ):
+            following = " ".join(s.text for s in sentences[index + 1 : index + 3])
             self._sentence(
-                article, sentence, actor_spans, context, allies, located, country, drafts
+                article,
+                sentence,
+                actor_spans,
+                context,
+                allies,
+                located,
+                country,
+                drafts,
+                following=following,
             )
         region = self.places.region_place(located, country_code)
         return [self._freeze(article, d, region, located) for d in drafts]
@@ -169,9 +164,13 @@ class EventExtractor:
         located: Sequence[Place],
         country: str | None,
         drafts: list[_Draft],
+        *,
+        following: str = "",
     ) -> None:
         text = article.text
-        triggers = self.lexicon.find(sentence)
+        triggers = without_protest_topics(
+            self.lexicon.find(sentence), sentence.start_char, sentence.text
+        )
         fatalities = find_fatalities(sentence.text)
         area = AREA.search(sentence.text)
         claim = find_claim_source(sentence)
@@ -228,7 +227,14 @@ class EventExtractor:
             and ((article.published - date.end).days > HISTORICAL_DAYS)
         ):
             flags = replace(flags, historical=True)
-        sub = self._sub_event(chosen, roles, sentence, fatalities)
+        clause = Clause(
+            text=sentence.text,
+            trigger_start=chosen.start - sentence.start_char,
+            trigger_end=chosen.end - sentence.start_char,
+            passive=passive,
+            following=following,
+        )
+        sub = sub_event_type(chosen, roles, clause, fatalities)
         roles = self._default_actors(sub, roles, sentence.text, country, article)
         place, others = sentence_places(
             located, start=sentence.start_char, end=sentence.end_char, excluded=excluded
@@ -310,35 +316,6 @@ class EventExtractor:
             precision=WEEK,
             reason=UNDATED_REASON,
         )
-
-    def _sub_event(
-        self, trigger: TriggerMatch, roles: Roles, sentence: Span, fatalities: Fatalities | None
-    ) -> str:
-        sub = trigger.entry.sub
-        text = sentence.text
-        after = sentence.doc.text[trigger.end : sentence.end_char]
-        if sub == "@territory":
-            doer = roles.actor1
-            return (
-                "Government regains territory"
-                if doer is None or doer.inter == 1
-                else "Non-state actor overtakes territory"
-            )
-        if sub == "@violence":
-            victim = roles.actor2
-            if victim is not None:
-                return "Attack" if victim.inter == 7 else "Armed clash"
-            return "Attack" if CIVILIAN_VICTIMS.search(after) else "Armed clash"
-        if sub == "@protest":
-            killed = fatalities is not None and fatalities.count > 0
-            if LETHAL_FORCE.search(text) or (killed and POLICE_ACTION.search(text)):
-                return "Excessive force against protesters"
-            if RIOT_ACTION.search(text):
-                return "Violent demonstration"
-            if POLICE_ACTION.search(text):
-                return "Protest with intervention"
-            return "Peaceful protest"
-        return sub
 
     def _default_actors(
         self, sub: str, roles: Roles, text: str, country: str | None, article: Article
@@ -452,6 +429,8 @@ def _with_unnamed_allies(
 
 
 def _rank(trigger: TriggerMatch) -> int:
+    if trigger.entry.rank is not None:
+        return trigger.entry.rank
     sub = trigger.entry.sub
     if sub == "@territory":
         return TACTIC_RANK["Government regains territory"]

@@ -33,6 +33,7 @@ class TriggerEntry:
     pos: str | None = None
     weak: bool = False
     reverse: bool = False
+    rank: int | None = None  # overrides the sub-event type's tactic rank
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,7 @@ def _entry(item: object, index: int) -> TriggerEntry:
         pos=item.get("pos"),
         weak=bool(item.get("weak", False)),
         reverse=bool(item.get("reverse", False)),
+        rank=int(item["rank"]) if item.get("rank") is not None else None,
     )
 
 
