@@ -189,13 +189,17 @@ def _violence(roles: Roles, clause: Clause, fatalities: Fatalities | None) -> st
 
 
 def _by_crowd(roles: Roles, clause: Clause) -> bool:
+    # In a passive sentence ("a man was shot by ...") the words before the
+    # trigger are the victims, never the doers.
+    if clause.passive:
+        return False
     doer = roles.actor1
     if doer is not None and doer.inter in CROWD_INTER:
         return True
     if doer is not None and doer.inter in ARMED_INTER:
         return False
     before = clause.text[: clause.trigger_start]
-    return not clause.passive and CROWD_DOERS.search(before[-80:]) is not None
+    return CROWD_DOERS.search(before[-80:]) is not None
 
 
 def _family(trigger: TriggerMatch) -> str:

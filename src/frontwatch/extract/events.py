@@ -122,10 +122,22 @@ class EventExtractor:
         actors_by_sentence = [self._actors(s, context) for s in sentences]
         allies = _alliances(article.text, actors_by_sentence)
         drafts: list[_Draft] = []
+        # The last dated sentence of the current paragraph: an undated
+        # sentence after it ("Three soldiers were killed.") tells the same
+        # story, on the same date.
+        dated: tuple[Span, DateSpan] | None = None
         for index, (sentence, actor_spans) in enumerate(
             zip(sentences, actors_by_sentence, strict=True)
         ):
             following = " ".join(s.text for s in sentences[index + 1 : index + 3])
+            own_date = event_date_span(sentence.text, article.published)
+            if own_date.expression and own_date.precision is not None:
+                dated = (sentence, own_date)
+            elif (
+                dated is not None
+                and "\n\n" in article.text[dated[0].end_char : sentence.start_char]
+            ):
+                dated = None  # a new paragraph: the narrative date does not carry over
             self._sentence(
                 article,
                 sentence,
@@ -136,6 +148,7 @@ class EventExtractor:
                 country,
                 drafts,
                 following=following,
+                date=own_date if own_date.expression else self._undated(article, dated),
             )
         region = self.places.region_place(located, country_code)
         return [self._freeze(article, d, region, located) for d in drafts]
@@ -165,7 +178,8 @@ class EventExtractor:
         country: str | None,
         drafts: list[_Draft],
         *,
-        following: str = "",
+        following: str,
+        date: DateSpan,
     ) -> None:
         text = article.text
         triggers = without_protest_topics(
@@ -220,7 +234,6 @@ class EventExtractor:
         if chosen.entry.reverse:
             roles = Roles(actor1=roles.actor2, actor2=roles.actor1)
         roles = _with_unnamed_allies(sentence.text, roles, allies)
-        date = self._date(article, sentence)
         if (
             date.end is not None
             and article.published is not None
@@ -299,10 +312,13 @@ class EventExtractor:
         target.area_text = area.group("text").strip()
         return target
 
-    def _date(self, article: Article, sentence: Span) -> DateSpan:
-        span = event_date_span(sentence.text, article.published)
-        if span.expression:
-            return span
+    @staticmethod
+    def _undated(article: Article, dated: tuple[Span, DateSpan] | None) -> DateSpan:
+        """The date of a sentence that gives none: that of the paragraph's last
+        dated sentence, else the publication date with week precision."""
+        if dated is not None:
+            span = dated[1]
+            return replace(span, reason=f"{span.reason}; date of the sentence before")
         if article.published is None:
             return DateSpan(
                 start=None,
