@@ -40,7 +40,7 @@ AFFILIATED_VICTIMS = re.compile(
     r"\b(?:members?|supporters?|leaders?|officials?|activists?|cadres?|loyalists?)\b",
     re.IGNORECASE,
 )
-FORCE_INTER = frozenset({1, 2, 8})
+FORCE_INTER = frozenset({1, 2, 3, 4, 8})
 # Armed victims: forces, fighters and their installations.
 ARMED_VICTIMS = re.compile(
     r"\b(?:soldiers?|troops?|army|military|servicem[ae]n|police(?:m[ae]n)?|police officers?|"
@@ -52,7 +52,8 @@ ARMED_VICTIMS = re.compile(
 # The doer is a crowd: violence by a crowd is mob violence, not an attack.
 CROWD_DOERS = re.compile(
     r"\b(?:mob|crowd|villagers|residents|locals|people|group of (?:people|men|youths|villagers)|"
-    r"youths|two groups|rival groups|family members|relatives|neighbou?rs)\b",
+    r"youths|(?:two|rival|village|ethnic|clan|opposing) groups|family members|relatives|"
+    r"neighbou?rs|supporters|workers)\b",
     re.IGNORECASE,
 )
 POLICE_ACTION = re.compile(
@@ -77,7 +78,9 @@ RIOT_ACTION = re.compile(
     r"stone[- ]pelting|torch\w*|set (?:\w+ ){0,3}(?:on )?fire|set fire|set ablaze|arson|"
     r"vandali[sz]\w*|ransack\w*|smash\w*|loot\w*|clash\w* with (?:the )?(?:police|security|"
     r"troops|soldiers|officers|authorities)|(?:burn\w*|lit|light\w*) (?:\w+ ){0,2}(?:tyres|tires)|"
-    r"burning (?:tyres|tires)|barricades? on fire|attacked (?:the )?(?:police|officers)|"
+    r"burning (?:tyres|tires)|barricades? on fire|storm\w*|forced (?:their|its) way|"
+    r"attack\w* (?:the )?(?:\w+ ){0,2}(?:police|officers|task force|security|officials|agents|"
+    r"guards|vehicles)|"
     r"damag\w+ (?:\w+ ){0,2}(?:vehicles|cars|property|shops|buildings|offices))\b",
     re.IGNORECASE,
 )
@@ -144,6 +147,8 @@ def sub_event_type(
         sub = _violence(roles, clause, fatalities)
     if sub in ("Attack", "Armed clash") and _by_crowd(roles, clause):
         return "Mob violence"
+    if sub == "Looting/property destruction" and _by_crowd(roles, clause):
+        return "Violent demonstration"  # a crowd wrecking property is a riot
     return sub
 
 

@@ -34,6 +34,7 @@ class TriggerEntry:
     weak: bool = False
     reverse: bool = False
     rank: int | None = None  # overrides the sub-event type's tactic rank
+    requires: re.Pattern[str] | None = None  # the sentence must match this
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,9 @@ class TriggerLexicon:
                 i += 1
                 continue
             entry, length = found
+            if entry.requires is not None and entry.requires.search(sentence.text) is None:
+                i += 1
+                continue
             first, last = tokens[i], tokens[i + length - 1]
             matches.append(
                 TriggerMatch(
@@ -139,7 +143,17 @@ def _entry(item: object, index: int) -> TriggerEntry:
         weak=bool(item.get("weak", False)),
         reverse=bool(item.get("reverse", False)),
         rank=int(item["rank"]) if item.get("rank") is not None else None,
+        requires=_pattern(phrase, item.get("requires")),
     )
+
+
+def _pattern(phrase: str, value: object) -> re.Pattern[str] | None:
+    if value is None:
+        return None
+    try:
+        return re.compile(str(value), re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(f"trigger {phrase!r}: bad 'requires' pattern: {exc}") from exc
 
 
 @lru_cache(maxsize=1)
