@@ -19,7 +19,6 @@ from frontwatch.extract.triggers import TriggerMatch
 from frontwatch.models import Fatalities
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
-CROWD_INTER = frozenset({5, 6, 7})
 
 # Unarmed victims: people described by who they are, not by a force.
 CIVILIAN_VICTIMS = re.compile(
@@ -91,6 +90,23 @@ PROTEST_TOPIC = re.compile(
     r"following|to fight|for|killed by|victims of|in solidarity)\b",
     re.IGNORECASE,
 )
+# What a "seized" names when it is not territory.
+_OBJECT_LEAD = r"\s*(?:(?:about|around|over|more than|at least|some|nearly|a|an|the|large|huge|"
+_OBJECT_LEAD += r"several|quantities of|quantity of|amount of|number of|cache of|haul of|\d[\d.,]*|"
+_OBJECT_LEAD += r"tons?|tonnes?|kilos?|kg|kilograms?|of|and)\s+)*"
+WEAPONS = re.compile(
+    _OBJECT_LEAD + r"(?:weapons?|arms|ammunition|rifles?|guns?|explosives?|grenades?|rockets?|"
+    r"mortars?|bombs?|ieds?|mines?|missiles?|munitions?|firearms?|pistols?)\b",
+    re.IGNORECASE,
+)
+GOODS = re.compile(
+    _OBJECT_LEAD + r"(?:drugs?|narcotics?|marijuana|cannabis|cocaine|heroin|opium|methamphetamine|"
+    r"cash|money|vehicles?|cars?|trucks?|goods|property|properties|land|lands|livestock|cattle|"
+    r"cows?|goats?|fuel|food|aid|equipment|documents|phones?|crops?|houses?|homes?|shops?)\b",
+    re.IGNORECASE,
+)
+# Triggers about the victim's fate, not the doer's act: never crowd violence.
+VICTIM_FATE = frozenset({"die", "dead", "body", "found dead"})
 VIOLENT_FAMILIES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -135,6 +151,11 @@ def sub_event_type(
 ) -> str:
     sub = trigger.entry.sub
     if sub == "@territory":
+        seized = clause.text[clause.trigger_end : clause.trigger_end + 60]
+        if WEAPONS.match(seized):
+            return "Disrupted weapons use"
+        if GOODS.match(seized):
+            return "Looting/property destruction"
         doer = roles.actor1
         return (
             "Government regains territory"
@@ -145,7 +166,8 @@ def sub_event_type(
         return _protest(clause, fatalities)
     if sub == "@violence":
         sub = _violence(roles, clause, fatalities)
-    if sub in ("Attack", "Armed clash") and _by_crowd(roles, clause):
+    crowd_possible = trigger.entry.phrase not in VICTIM_FATE
+    if sub in ("Attack", "Armed clash") and crowd_possible and _by_crowd(roles, clause):
         return "Mob violence"
     if sub == "Looting/property destruction" and _by_crowd(roles, clause):
         return "Violent demonstration"  # a crowd wrecking property is a riot
@@ -170,6 +192,10 @@ def _violence(roles: Roles, clause: Clause, fatalities: Fatalities | None) -> st
         victims = clause.text[: clause.trigger_start]
     else:
         victims = clause.text[clause.trigger_end :]
+    if not (CIVILIAN_VICTIMS.search(victims) or ARMED_VICTIMS.search(victims)):
+        # "9 militants were killed when the army repulsed their attacks":
+        # the victims are named elsewhere in the sentence.
+        victims = clause.text
     civilian = CIVILIAN_VICTIMS.search(victims) is not None
     armed = ARMED_VICTIMS.search(victims) is not None
     victim = roles.actor2
@@ -199,7 +225,7 @@ def _by_crowd(roles: Roles, clause: Clause) -> bool:
     if clause.passive:
         return False
     doer = roles.actor1
-    if doer is not None and doer.inter in CROWD_INTER:
+    if doer is not None and doer.inter == 5:  # rioters
         return True
     if doer is not None and doer.inter in ARMED_INTER:
         return False

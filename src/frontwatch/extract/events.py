@@ -66,6 +66,8 @@ UNNAMED_ALLIES = re.compile(
 # undated sentence otherwise only tells us the event happened by publication.
 UNDATED_REASON = "no date in the sentence: on or shortly before publication"
 HISTORICAL_DAYS = 60
+# A "seized" that took weapons or goods, not ground.
+NOT_TERRITORY = ("Disrupted weapons use", "Looting/property destruction")
 ARMED_EVENT_TYPES = (
     "Violence against civilians",
     "Explosions/Remote violence",
@@ -272,7 +274,7 @@ class EventExtractor:
             place=place,
             other_places=others,
             fatalities=fatalities,
-            territorial=chosen.entry.territorial,
+            territorial=chosen.entry.territorial if sub not in NOT_TERRITORY else None,
         )
         if area is not None:
             self._attach_area(draft if draft.territorial else None, drafts, area)
