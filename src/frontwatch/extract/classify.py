@@ -33,6 +33,10 @@ CIVILIAN_VICTIMS = re.compile(
     r"victims?|individuals?|suspects?|villages?|homes?|houses?|market)\b",
     re.IGNORECASE,
 )
+PROTESTER_VICTIMS = re.compile(
+    r"\b(?:on|at|against|into) (?:the )?(?:\w+ )?(?:protesters|demonstrators|marchers|crowd)\b",
+    re.IGNORECASE,
+)
 # Victims named by their affiliation: armed when the group is a force or a
 # rebel group, unarmed when it is a party or a community ("a CNL member").
 AFFILIATED_VICTIMS = re.compile(
@@ -196,6 +200,10 @@ def _violence(roles: Roles, clause: Clause, fatalities: Fatalities | None) -> st
         # "9 militants were killed when the army repulsed their attacks":
         # the victims are named elsewhere in the sentence.
         victims = clause.text
+    if PROTESTER_VICTIMS.search(victims) or (roles.actor2 is not None and roles.actor2.inter == 6):
+        # Lethal or violent force used on a demonstration by state forces.
+        doer = roles.actor1
+        return "Excessive force against protesters" if doer is None or doer.inter == 1 else "Attack"
     civilian = CIVILIAN_VICTIMS.search(victims) is not None
     armed = ARMED_VICTIMS.search(victims) is not None
     victim = roles.actor2
