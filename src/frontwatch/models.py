@@ -162,6 +162,7 @@ class Event:
     territorial: str | None = None  # captured|regained|lost|withdrew|encircled|besieged|advanced
     area_km2: float | None = None
     area_text: str = ""
+    crowd_size: str | None = None  # protests and riots: "hundreds", "around 30"
     trigger: str = ""  # the word that made it an event ("captured")
     flags: StatementFlags = field(default_factory=StatementFlags)
     claim_source: str | None = None

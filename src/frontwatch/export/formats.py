@@ -173,7 +173,7 @@ def acled_record(event: Event, *, timestamp: int | None = None) -> JsonRecord:
         "source_scale": None,
         "notes": _notes(event.provenance),
         "fatalities": event.fatality_count,
-        "tags": None,
+        "tags": f"crowd size={event.crowd_size}" if event.crowd_size else None,
         "timestamp": timestamp,
     }
 
@@ -196,6 +196,7 @@ def event_record(event: Event, *, timestamp: int | None = None) -> JsonRecord:
             "territorial": event.territorial,
             "area_km2": event.area_km2,
             "area_text": event.area_text,
+            "crowd_size": event.crowd_size,
             "trigger": event.trigger,
             "claim_source": event.claim_source,
             "confidence": event.confidence,

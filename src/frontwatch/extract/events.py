@@ -20,6 +20,7 @@ from frontwatch.extract.classify import (
     sub_event_type,
     without_protest_topics,
 )
+from frontwatch.extract.crowd import crowd_size
 from frontwatch.extract.fatalities import find_fatalities
 from frontwatch.extract.roles import ActorSpan, Roles, assign_roles
 from frontwatch.extract.taxonomy import TACTIC_RANK, event_type_of
@@ -90,6 +91,7 @@ class _Draft:
     other_places: tuple[Place, ...]
     fatalities: Fatalities | None
     territorial: str | None
+    crowd_size: str | None = None
     area_km2: float | None = None
     area_text: str = ""
     # Later sentences that added a figure ("nine soldiers were killed in the
@@ -275,6 +277,11 @@ class EventExtractor:
             other_places=others,
             fatalities=fatalities,
             territorial=chosen.entry.territorial if sub not in NOT_TERRITORY else None,
+            crowd_size=(
+                crowd_size(f"{sentence.text} {following}")
+                if event_type_of(sub) in ("Protests", "Riots")
+                else None
+            ),
         )
         if area is not None:
             self._attach_area(draft if draft.territorial else None, drafts, area)
@@ -397,6 +404,7 @@ class EventExtractor:
             territorial=draft.territorial,
             area_km2=draft.area_km2,
             area_text=draft.area_text,
+            crowd_size=draft.crowd_size,
             trigger=draft.trigger.text,
             flags=draft.flags,
             claim_source=draft.claim_source,

@@ -139,6 +139,7 @@ def event_rows(event: Event, *, created_at: dt.datetime) -> EventRows:
         "territorial": event.territorial,
         "area_km2": event.area_km2,
         "area_text": event.area_text,
+        "crowd_size": event.crowd_size,
         "trigger": event.trigger,
         "claim_source": event.claim_source,
         "negated": event.flags.negated,
@@ -277,6 +278,7 @@ def event_from_rows(
         territorial=event["territorial"],
         area_km2=event["area_km2"],
         area_text=event["area_text"],
+        crowd_size=event["crowd_size"],
         trigger=event["trigger"],
         flags=StatementFlags(
             negated=bool(event["negated"]),

@@ -140,7 +140,7 @@ def _prepare_schema(engine: Engine, shown: str) -> None:
                 sa.select(schema_info.c.value).where(schema_info.c.key == SCHEMA_VERSION_KEY)
             ).scalar_one_or_none()
             if stored is not None:
-                _check_version(stored, shown)
+                _migrate(conn, _check_version(stored, shown))
         metadata.create_all(conn)
         present = conn.execute(
             sa.select(schema_info.c.value).where(schema_info.c.key == SCHEMA_VERSION_KEY)
@@ -151,7 +151,28 @@ def _prepare_schema(engine: Engine, shown: str) -> None:
             )
 
 
-def _check_version(stored: str, shown: str) -> None:
+# Schema changes since version 1, as the statements that bring a store of
+# the key's version to the next one. Each is plain, dialect-neutral DDL.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: ("ALTER TABLE events ADD COLUMN crowd_size TEXT",),
+}
+
+
+def _migrate(conn: sa.Connection, version: int) -> None:
+    """Bring an older store up to SCHEMA_VERSION, in one transaction."""
+    if version >= SCHEMA_VERSION:
+        return
+    for step in range(version, SCHEMA_VERSION):
+        for statement in MIGRATIONS[step]:
+            conn.execute(sa.text(statement))
+    conn.execute(
+        schema_info.update()
+        .where(schema_info.c.key == SCHEMA_VERSION_KEY)
+        .values(value=str(SCHEMA_VERSION))
+    )
+
+
+def _check_version(stored: str, shown: str) -> int:
     try:
         version = int(stored)
     except ValueError:
@@ -165,6 +186,7 @@ def _check_version(stored: str, shown: str) -> None:
             f"frontwatch; this frontwatch ({__version__}) reads version {SCHEMA_VERSION}. "
             "Upgrade frontwatch, or point FRONTWATCH_DB at another database"
         )
+    return version
 
 
 def _reason(exc: SQLAlchemyError) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: events.crowd_size (migrated by repository.MIGRATIONS)
 SCHEMA_VERSION_KEY = "schema_version"
 
 metadata = sa.MetaData()
@@ -87,6 +87,7 @@ events = sa.Table(
     sa.Column("territorial", sa.String(32)),
     sa.Column("area_km2", sa.Float),
     sa.Column("area_text", sa.Text, nullable=False, default=""),
+    sa.Column("crowd_size", sa.Text),
     sa.Column("trigger", sa.Text, nullable=False, default=""),
     sa.Column("claim_source", sa.Text),
     sa.Column("negated", sa.Boolean, nullable=False, default=False),
