@@ -111,6 +111,10 @@ GOODS = re.compile(
 )
 # Triggers about the victim's fate, not the doer's act: never crowd violence.
 VICTIM_FATE = frozenset({"die", "dead", "body", "found dead"})
+PROTESTER_DESCRIPTION = re.compile(
+    r"\b(?:who|whose|whom|families of|relatives of|victims of|mothers of|of people|of those)\b",
+    re.IGNORECASE,
+)
 VIOLENT_FAMILIES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -139,10 +143,17 @@ def without_protest_topics(
     kept: list[TriggerMatch] = []
     for trigger in triggers:
         family = _family(trigger)
-        if family in VIOLENT_FAMILIES and trigger.start > first:
-            between = text[first - sentence_start : trigger.start - sentence_start]
-            if PROTEST_TOPIC.search(between):
-                continue
+        if family in VIOLENT_FAMILIES or (family == "Riots" and trigger.entry.sub != "@protest"):
+            if trigger.start > first:
+                between = text[first - sentence_start : trigger.start - sentence_start]
+                if PROTEST_TOPIC.search(between):
+                    continue
+            else:
+                # "families of people killed by ... protested": the violence
+                # describes who protests, not what happened that day.
+                lead = text[: trigger.start - sentence_start]
+                if PROTESTER_DESCRIPTION.search(lead):
+                    continue
         kept.append(trigger)
     return kept
 

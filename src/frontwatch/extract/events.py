@@ -205,9 +205,14 @@ class EventExtractor:
             if not _habitual(sentence.doc[t.head]) and not (drafts and _inside(t, back_refs))
         ]
         strong = [t for t in triggers if not t.entry.weak and not _inside(t, excluded)]
-        candidates = strong or [
-            t for t in triggers if t.entry.weak and (_deaths(fatalities) or actor_spans)
-        ]
+        weak = [t for t in triggers if t.entry.weak]
+        # A weak word ("killed") competes with the strong ones when someone
+        # died: "destroyed hideouts and killed 7 militants" is violence, not
+        # property destruction; alone it needs a death or a named actor.
+        if _deaths(fatalities):
+            candidates = strong + weak
+        else:
+            candidates = strong or [t for t in weak if actor_spans]
         if not candidates or (drafts and not strong and ANAPHORA.search(sentence.text) is not None):
             self._follow_up(sentence, drafts, fatalities, area)
             return
