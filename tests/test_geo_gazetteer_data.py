@@ -12,7 +12,7 @@ import pytest
 from frontwatch.errors import ConfigError
 from frontwatch.geo.countries import load_countries, parse_countries, read_data_text
 from frontwatch.geo.gazetteer import Gazetteer
-from frontwatch.geo.gazetteer_build import parse_admin1
+from frontwatch.geo.gazetteer_build import parse_admin1, parse_admin2
 
 
 def geonames_country_codes() -> set[str]:
@@ -68,7 +68,7 @@ def test_geo_gazetteer_data_admin1_files_are_well_formed() -> None:
     [
         ("SY", "Homs Governorate", "Homs"),
         ("SY", "Hims", "Homs"),
-        ("SY", "Dayr az Zawr", "Deir ez-Zor"),
+        ("SY", "Dayr az Zawr", "Deir-ez-Zor"),
         ("UA", "Kharkiv Oblast", "Kharkiv"),
         ("NG", "Borno State", "Borno"),
         ("SD", "Khartoum State", "Khartoum"),
@@ -127,3 +127,49 @@ def test_geo_gazetteer_data_countries_by_code_or_name(
 @pytest.mark.parametrize("word", ["In", "to", "Be"])
 def test_geo_gazetteer_data_words_are_not_country_codes(gazetteer: Gazetteer, word: str) -> None:
     assert gazetteer.country(word) is None
+
+
+def test_geo_gazetteer_data_admin2_file_is_well_formed() -> None:
+    units = parse_admin2(read_data_text("admin2.tsv"))
+    codes = geonames_country_codes()
+    assert len(units) > 10_000
+    for unit in units:
+        assert unit.country_code in codes
+        assert unit.admin1_code and unit.name == unit.name.strip() and unit.name
+        assert -90 * 100_000 <= unit.lat <= 90 * 100_000
+        assert -180 * 100_000 <= unit.lon <= 180 * 100_000
+        assert unit.name not in unit.aliases
+
+
+@pytest.mark.parametrize(
+    ("name", "country_code", "admin1"),
+    [("Andar", "AF", "Ghazni"), ("Salh", "YE", "Taizz"), ("Bakhmut Raion", "UA", "Donetsk")],
+)
+def test_geo_gazetteer_data_districts_apart_from_places(
+    gazetteer: Gazetteer, name: str, country_code: str, admin1: str
+) -> None:
+    districts = gazetteer.lookup_admin2(name)
+    assert (country_code, admin1) in {(unit.country_code, unit.admin1) for unit in districts}
+    assert all(unit.feature == "admin2" for unit in districts)
+    assert all(entry.feature != "admin2" for entry in gazetteer.lookup(name))
+
+
+@pytest.mark.parametrize(
+    ("country_code", "written", "name"),
+    [
+        ("YE", "Ma'rib", "Marib"),
+        ("YE", "Ta'izz", "Taizz"),
+        ("SO", "Banaadir", "Banadir"),
+        ("AF", "Lowgar", "Logar"),
+        ("EG", "Shamal Sina", "North Sinai"),
+        ("IQ", "Salah ad Din", "Sala al-Din"),
+        ("IN", "TN", "Tamil Nadu"),
+        ("IN", "J&K", "Jammu and Kashmir"),
+    ],
+)
+def test_geo_gazetteer_data_admin1_names_users_expect(
+    gazetteer: Gazetteer, country_code: str, written: str, name: str
+) -> None:
+    entry = gazetteer.admin1(country_code, written)
+    assert entry is not None
+    assert entry.name == name

@@ -3,18 +3,51 @@ article's country focus, and the place each event sentence is coded at."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.resolve import PlaceResolver
-from frontwatch.geo.toponyms import country_hints, find_toponyms
+from frontwatch.geo.toponyms import country_mentions, find_toponyms, is_near_cue
 from frontwatch.models import GEO_REGION, Place
 
 # How many other admin1 regions an event coded at region level lists.
 MAX_REGION_COMPANIONS = 3
+
+# Votes for the country an article is about.
+_PLACE_VOTE = 2.0  # per resolved place of the article
+_NAMED_VOTE = 1.0  # per naming of the country ("in Syria")
+_DEMONYM_VOTE = 0.5  # per demonym or modifier ("Syrian", "US-backed")
+_ACTOR_VOTE = 1.5  # per actor of the article that belongs to the country
+_VOTE_CAP = 3  # at most this many namings of one country count
+
+# Cues that say where an event took place, and cues that name where it came
+# from or went to ("shelled from Syria", "marched towards the capital").
+_LOCATIVE_CUES = frozenset(
+    {"in", "at", "inside", "into", "province", "district", "rural", "countryside", "area"}
+)
+_PASSING_CUES = frozenset({"from", "to", "toward", "towards", "via", "between"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceNote:
+    """What the text says around a located place."""
+
+    cue: str | None  # "in", "near", "from", ... (see ``toponyms``)
+    unit: bool  # it names the unit another place is written in ("Kidal" of "Takalout (Kidal)")
+
+
+class LocatedPlaces(list[Place]):
+    """The resolved places of an article in text order, usable as a plain
+    list, with a :class:`PlaceNote` per place start offset for choosing the
+    place of an event (see :func:`sentence_places`)."""
+
+    def __init__(self, places: Iterable[Place], notes: dict[int, PlaceNote]) -> None:
+        super().__init__(places)
+        self.notes = notes
 
 
 class ArticlePlaces:
@@ -25,51 +58,96 @@ class ArticlePlaces:
         self.resolver = PlaceResolver(gazetteer)
 
     def locate(self, text: str, doc: Doc) -> list[Place]:
-        """Every toponym of the article that resolves, in text order."""
+        """Every toponym of the article that resolves, in text order (a
+        :class:`LocatedPlaces`)."""
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         mentions = find_toponyms(text, entities, self.gazetteer)
-        resolved = self.resolver.resolve_article(mentions, text=text)
-        return [p for p in resolved if p is not None]
+        resolved, units = self.resolver.resolve_with_units(mentions, text=text)
+        places: list[Place] = []
+        notes: dict[int, PlaceNote] = {}
+        for index, (mention, place) in enumerate(zip(mentions, resolved, strict=True)):
+            if place is None:
+                continue
+            places.append(place)
+            notes[mention.start] = PlaceNote(cue=mention.cue, unit=index in units)
+        return LocatedPlaces(places, notes)
 
-    def focus_country(self, text: str, located: Sequence[Place]) -> tuple[str | None, str | None]:
-        """(ISO code, name) of the country the article is about."""
-        votes: Counter[str] = Counter()
+    def focus_country(
+        self, text: str, located: Sequence[Place], *, actor_countries: Sequence[str] = ()
+    ) -> tuple[str | None, str | None]:
+        """(ISO code, name) of the country the article is about.
+
+        ``actor_countries`` are the countries (names or ISO codes) of the
+        actors the article names: "the Houthis" say Yemen where no place
+        does.
+        """
+        votes: dict[str, float] = defaultdict(float)
         names: dict[str, str] = {}
         for place in located:
-            votes[place.country_code] += 2
+            votes[place.country_code] += _PLACE_VOTE
             names[place.country_code] = place.country
-        for code, count in country_hints(text).items():
-            votes[code] += count
+        named, demonyms = country_mentions(text)
+        for code, count in named.items():
+            votes[code] += _NAMED_VOTE * min(count, _VOTE_CAP)
+        for code, count in demonyms.items():
+            votes[code] += _DEMONYM_VOTE * min(count, _VOTE_CAP)
+        for country in actor_countries:
+            entry = self.gazetteer.country(country)
+            if entry is not None:
+                votes[entry.country_code] += _ACTOR_VOTE
+                names.setdefault(entry.country_code, entry.country)
         if not votes:
             return None, None
-        code = votes.most_common(1)[0][0]
+        code = max(votes, key=lambda country: votes[country])
         if code not in names:
             entry = self.gazetteer.country(code)
             names[code] = entry.country if entry else code
         return code, names[code]
 
     def region_place(self, located: Sequence[Place], country_code: str | None) -> Place | None:
-        """The article's main admin1, for events whose sentence names no place."""
+        """Where an event is coded when its sentence names no place: the
+        article's main admin1, else the country itself."""
+        if country_code is None:
+            return None
         admin1s = Counter(p.admin1 for p in located if p.admin1 and p.country_code == country_code)
-        if not admin1s or country_code is None:
-            return None
-        name = admin1s.most_common(1)[0][0]
-        entry = self.gazetteer.admin1(country_code, name)
-        if entry is None:
-            return None
-        return Place(
-            name=entry.name,
-            latitude=entry.latitude,
-            longitude=entry.longitude,
-            country=entry.country,
-            country_code=entry.country_code,
-            admin1=entry.admin1 or entry.name,
-            feature="admin1",
-            geonameid=entry.geonameid,
-            population=entry.population,
-            geo_precision=GEO_REGION,
-            matched_text="",
-        )
+        if admin1s:
+            entry = self.gazetteer.admin1(country_code, admin1s.most_common(1)[0][0])
+            if entry is not None:
+                return _region(entry, feature="admin1")
+        country = self.gazetteer.country(country_code)
+        return _region(country, feature="country") if country is not None else None
+
+
+def _region(entry: GazetteerEntry, *, feature: str) -> Place:
+    return Place(
+        name=entry.name,
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        country=entry.country,
+        country_code=entry.country_code,
+        admin1=(entry.admin1 or entry.name) if feature == "admin1" else None,
+        feature=feature,
+        geonameid=entry.geonameid,
+        population=entry.population,
+        geo_precision=GEO_REGION,
+        matched_text="",
+    )
+
+
+def _rank(place: Place, note: PlaceNote | None) -> tuple[int, int, int, int, int]:
+    """Sort key of the places of an event sentence, best first: not a place
+    passed through or the unit of another place; a place before a region; a
+    place the text says the event is in or near; the most precise; the first."""
+    cue = note.cue if note is not None else None
+    aside = note is not None and (note.unit or cue in _PASSING_CUES)
+    locative = cue in _LOCATIVE_CUES or is_near_cue(cue)
+    return (
+        int(aside),
+        int(place.geo_precision >= GEO_REGION),
+        0 if locative else 1,
+        place.geo_precision,
+        place.start or 0,
+    )
 
 
 def sentence_places(
@@ -88,8 +166,8 @@ def sentence_places(
     ]
     if not inside:
         return None, ()
-    # The most precise place first: a town before its province.
-    inside.sort(key=lambda p: (p.geo_precision, p.start or 0))
+    notes = located.notes if isinstance(located, LocatedPlaces) else {}
+    inside.sort(key=lambda p: _rank(p, notes.get(p.start or 0)))
     main = inside[0]
     return main, tuple(p for p in inside[1:] if p.name != main.name)
 

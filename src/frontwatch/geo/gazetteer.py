@@ -20,6 +20,7 @@ from frontwatch.errors import GazetteerError
 from frontwatch.geo.gazetteer_build import (
     COORDINATE_SCALE,
     FEATURE_ADMIN1,
+    FEATURE_ADMIN2,
     FEATURE_COUNTRY,
     FEATURE_NAMES,
     SCHEMA_VERSION,
@@ -30,8 +31,10 @@ from frontwatch.geo.gazetteer_build import (
 from frontwatch.geo.names import fold, loose_key
 
 _CACHE_SIZE = 4096
-_SELECT = "SELECT p.geonameid, p.name, p.lat, p.lon, p.feature, p.cc, p.admin1, p.pop FROM "
-_PlaceRow = tuple[int | None, str, int, int, int, str, str | None, int]
+_SELECT = (
+    "SELECT p.geonameid, p.name, p.lat, p.lon, p.feature, p.cc, p.admin1, p.pop, p.admin2 FROM "
+)
+_ADMIN2 = FEATURE_NAMES[FEATURE_ADMIN2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +43,12 @@ class GazetteerEntry:
     name: str
     latitude: float
     longitude: float
-    feature: str  # "country" | "admin1" | "populated place"
+    feature: str  # "country" | "admin1" | "admin2" | "populated place"
     country_code: str
     country: str
     admin1: str | None
     population: int
+    admin2: str | None = None  # set for admin2 units (districts) only
 
 
 def frontwatch_home() -> Path:
@@ -158,7 +162,7 @@ class Gazetteer:
                 raise GazetteerError(f"gazetteer query failed on {self.path}: {error}") from error
 
     def _entry(self, row: tuple[object, ...]) -> GazetteerEntry:
-        geonameid, name, lat, lon, feature, code, admin1, population = row
+        geonameid, name, lat, lon, feature, code, admin1, population, admin2 = row
         country_code = str(code)
         return GazetteerEntry(
             geonameid=None if geonameid is None else int(str(geonameid)),
@@ -170,6 +174,7 @@ class Gazetteer:
             country=self._country_names.get(country_code, country_code),
             admin1=None if admin1 is None else str(admin1),
             population=int(str(population)),
+            admin2=None if admin2 is None else str(admin2),
         )
 
     def _entries_for(self, table: str, key: str, cache: _LRU) -> tuple[GazetteerEntry, ...]:
@@ -185,12 +190,22 @@ class Gazetteer:
         return entries
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
-        """Every place (any feature) whose folded name or alternate name
-        equals the folded ``name``."""
+        """Every place (country, admin1 or populated place) whose folded
+        name or alternate name equals the folded ``name``. Districts are
+        left out: see :meth:`lookup_admin2`."""
         key = fold(name)
         if not key:
             return []
-        return list(self._entries_for("name_key", key, self._by_key))
+        return [e for e in self._entries_for("name_key", key, self._by_key) if e.feature != _ADMIN2]
+
+    def lookup_admin2(self, name: str) -> list[GazetteerEntry]:
+        """The admin2 units (districts) named ``name``. Kept apart from
+        :meth:`lookup` because district names repeat town names and common
+        words; the caller decides when the text asks for a district."""
+        key = fold(name)
+        if not key:
+            return []
+        return [e for e in self._entries_for("name_key", key, self._by_key) if e.feature == _ADMIN2]
 
     def lookup_loose(self, name: str) -> list[GazetteerEntry]:
         """Like :meth:`lookup` with the coarser :func:`loose_key`: a fallback
@@ -198,7 +213,8 @@ class Gazetteer:
         key = loose_key(name)
         if not key:
             return []
-        return list(self._entries_for("loose_key", key, self._by_loose_key))
+        entries = self._entries_for("loose_key", key, self._by_loose_key)
+        return [entry for entry in entries if entry.feature != _ADMIN2]
 
     def country(self, code_or_name: str) -> GazetteerEntry | None:
         """A country by ISO alpha-2 code ("SY") or by name ("Syria", "DRC")."""

