@@ -117,7 +117,9 @@ class EventExtractor:
         """All event statements of one article, flagged ones included (their
         ``flags`` say why they are not events)."""
         located = self.places.locate(article.text, doc)
-        country_code, country = self.places.focus_country(article.text, located)
+        country_code, country = self.places.focus_country(
+            article.text, located, actor_countries=self._actor_countries(article.text)
+        )
         context = ActorContext(self.actors, country=country, on=article.published)
         sentences = list(doc.sents)
         # Actors first, over the whole article: coreference runs in reading
@@ -158,6 +160,18 @@ class EventExtractor:
         return [self._freeze(article, d, region, located) for d in drafts]
 
     # ----------------------------------------------------------------- actors
+    def _actor_countries(self, text: str) -> list[str]:
+        """Countries of the named actors ("the Houthis" say Yemen where no
+        place does); generic ones ("gunmen") name none."""
+        countries: list[str] = []
+        for mention in self.actors.find(text):
+            if mention.generic:
+                continue
+            country = mention.country or mention.entry.country
+            if country:
+                countries.append(country)
+        return countries
+
     def _actors(self, sentence: Span, context: ActorContext) -> list[ActorSpan]:
         offset = sentence.start_char
         return [
