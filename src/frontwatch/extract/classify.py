@@ -81,7 +81,7 @@ RIOT_ACTION = re.compile(
     r"stone[- ]pelting|torch\w*|set (?:\w+ ){0,3}(?:on )?fire|set fire|set ablaze|arson|"
     r"vandali[sz]\w*|ransack\w*|smash\w*|loot\w*|clash\w* with (?:the )?(?:police|security|"
     r"troops|soldiers|officers|authorities)|(?:burn\w*|lit|light\w*) (?:\w+ ){0,2}(?:tyres|tires)|"
-    r"burning (?:tyres|tires)|barricades? on fire|storm\w*|forced (?:their|its) way|"
+    r"burning (?:tyres|tires)|barricades? on fire|storm\w*|forced (?:their|its) way|barricad\w+|"
     r"attack\w* (?:the )?(?:\w+ ){0,2}(?:police|officers|task force|security|officials|agents|"
     r"guards|vehicles)|"
     r"damag\w+ (?:\w+ ){0,2}(?:vehicles|cars|property|shops|buildings|offices))\b",
