@@ -59,6 +59,9 @@ CROWD_DOERS = re.compile(
     r"neighbou?rs|supporters|workers)\b",
     re.IGNORECASE,
 )
+PASSIVE_AGENT = re.compile(
+    r"\bby (?:an? |the )?(?:angry |local |irate )?(?P<agent>.+)", re.IGNORECASE
+)
 POLICE_ACTION = re.compile(
     r"\b(?:dispers\w*|tear ?gas|water ?cannons?|rubber bullets?|batons?|baton charge\w*|"
     r"lathi\w*|pepper spray|stun grenades?|intervened|broke up|cracked down|crackdown|"
@@ -82,6 +85,7 @@ RIOT_ACTION = re.compile(
     r"vandali[sz]\w*|ransack\w*|smash\w*|loot\w*|clash\w* with (?:the )?(?:police|security|"
     r"troops|soldiers|officers|authorities)|(?:burn\w*|lit|light\w*) (?:\w+ ){0,2}(?:tyres|tires)|"
     r"burning (?:tyres|tires)|barricades? on fire|storm\w*|forced (?:their|its) way|barricad\w+|"
+    r"(?:with|hurl\w*|throw\w*) stones|(?:burn\w*|lit) (?:\w+ ){0,2}objects|"
     r"attack\w* (?:the )?(?:\w+ ){0,2}(?:police|officers|task force|security|officials|agents|"
     r"guards|vehicles)|"
     r"damag\w+ (?:\w+ ){0,2}(?:vehicles|cars|property|shops|buildings|offices))\b",
@@ -107,6 +111,11 @@ GOODS = re.compile(
     _OBJECT_LEAD + r"(?:drugs?|narcotics?|marijuana|cannabis|cocaine|heroin|opium|methamphetamine|"
     r"cash|money|vehicles?|cars?|trucks?|goods|property|properties|land|lands|livestock|cattle|"
     r"cows?|goats?|fuel|food|aid|equipment|documents|phones?|crops?|houses?|homes?|shops?)\b",
+    re.IGNORECASE,
+)
+EXPLOSIVE_REMNANT = re.compile(
+    r"\b(?:accident\w*|unexploded|remnants? of war|explosive remnants?|left over from|"
+    r"leftover|laid during|old (?:mine|shell|ordnance)|ordnance)\b",
     re.IGNORECASE,
 )
 # Triggers about the victim's fate, not the doer's act: never crowd violence.
@@ -181,6 +190,8 @@ def sub_event_type(
         return _protest(clause, fatalities)
     if sub == "@violence":
         sub = _violence(roles, clause, fatalities)
+    if sub == "Remote explosive/landmine/IED" and EXPLOSIVE_REMNANT.search(clause.text):
+        return "Other"  # an old mine or shell going off is not an attack
     crowd_possible = trigger.entry.phrase not in VICTIM_FATE
     if sub in ("Attack", "Armed clash") and crowd_possible and _by_crowd(roles, clause):
         return "Mob violence"
@@ -240,9 +251,10 @@ def _violence(roles: Roles, clause: Clause, fatalities: Fatalities | None) -> st
 
 def _by_crowd(roles: Roles, clause: Clause) -> bool:
     # In a passive sentence ("a man was shot by ...") the words before the
-    # trigger are the victims, never the doers.
+    # trigger are the victims; the doers follow "by".
     if clause.passive:
-        return False
+        agent = PASSIVE_AGENT.search(clause.text[clause.trigger_end : clause.trigger_end + 80])
+        return agent is not None and CROWD_DOERS.match(agent.group("agent")) is not None
     doer = roles.actor1
     if doer is not None and doer.inter == 5:  # rioters
         return True

@@ -216,7 +216,9 @@ class EventExtractor:
         triggers = [
             t
             for t in triggers
-            if not _habitual(sentence.doc[t.head]) and not (drafts and _inside(t, back_refs))
+            if not _habitual(sentence.doc[t.head])
+            and not _modifier(sentence.doc[t.head])
+            and not (drafts and _inside(t, back_refs))
         ]
         strong = [t for t in triggers if not t.entry.weak and not _inside(t, excluded)]
         weak = [t for t in triggers if t.entry.weak]
@@ -491,6 +493,12 @@ def _rank(trigger: TriggerMatch) -> int:
 
 def _deaths(fatalities: Fatalities | None) -> bool:
     return fatalities is not None and fatalities.count > 0
+
+
+def _modifier(token: Token) -> bool:
+    """A participle used as an adjective ("the surrounding areas") names no
+    act."""
+    return token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ == "amod"
 
 
 def _habitual(token: Token) -> bool:
