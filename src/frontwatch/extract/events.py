@@ -161,10 +161,11 @@ class EventExtractor:
 
     # ----------------------------------------------------------------- actors
     def _actor_countries(self, text: str) -> list[str]:
-        """Countries of the named actors ("the Houthis" say Yemen where no
-        place does); generic ones ("gunmen") name none."""
+        """Countries of the named actors and country-bound monitors ("the
+        Houthis", "the OSCE SMM" say Yemen, Ukraine where no place does);
+        generic ones ("gunmen") name none."""
         countries: list[str] = []
-        for mention in self.actors.find(text):
+        for mention in self.actors.find(text, include_sources=True):
             if mention.generic:
                 continue
             country = mention.country or mention.entry.country
