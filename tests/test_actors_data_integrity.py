@@ -105,6 +105,21 @@ def test_actors_integrity_references_exist() -> None:
         assert country.within is None or country.within in COUNTRY_NAMES
 
 
+def test_actors_integrity_conflicts_coalitions_umbrellas_resolve() -> None:
+    dictionary = ActorDictionary(DATA)
+    kinds = {e.generic_kind for e in DATA.entries if e.kind == GENERIC}
+    for country in DATA.countries:
+        for conflict in country.conflicts:
+            for side in conflict.sides:
+                assert dictionary.entry(side) is not None or side in kinds, (country.name, side)
+    for entry in DATA.entries:
+        if entry.coalition is not None:
+            places = (*entry.coalition.members, *entry.coalition.operates_in)
+            assert all(p in COUNTRY_NAMES for p in places), entry.name
+        if entry.part_of is not None:
+            assert dictionary.entry(entry.part_of) is not None, (entry.name, entry.part_of)
+
+
 def test_actors_integrity_required_generic_kinds() -> None:
     kinds = {e.generic_kind for e in DATA.entries if e.kind == GENERIC}
     assert kinds >= REQUIRED_KINDS
@@ -135,6 +150,13 @@ def _copy_data(target: Path) -> None:
             "inter",
         ),
         ("countries.yaml", "from: 2000-07-17", "from: July 2000", "date"),
+        ("countries.yaml", "sides: [military, naf]", "sides: [military]", "two sides"),
+        (
+            "named_middle_east.yaml",
+            "    operates_in: [Yemen]\n",
+            "    operates_in: []\n",
+            "coalition needs",
+        ),
         (
             "generic.yaml",
             "- kind: protesters\n",

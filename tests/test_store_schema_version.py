@@ -31,16 +31,16 @@ def _set_version(path: Path, value: str) -> None:
 def test_store_schema_version_recorded(tmp_path: Path) -> None:
     path = tmp_path / "fw.db"
     open_store(path).close()
-    assert _stored_version(path) == str(SCHEMA_VERSION) == "2"
+    assert _stored_version(path) == str(SCHEMA_VERSION) == "3"
     open_store(path).close()  # reopening the same version is fine
-    assert _stored_version(path) == "2"
+    assert _stored_version(path) == "3"
 
 
 def test_store_schema_version_newer_refused(tmp_path: Path) -> None:
     path = tmp_path / "fw.db"
     open_store(path).close()
     _set_version(path, str(SCHEMA_VERSION + 1))
-    with pytest.raises(StoreError, match=r"schema version 3.*newer.*Upgrade frontwatch"):
+    with pytest.raises(StoreError, match=r"schema version 4.*newer.*Upgrade frontwatch"):
         open_store(path)
 
 
@@ -64,7 +64,7 @@ def test_store_schema_version_1_is_migrated(tmp_path: Path) -> None:
         conn.execute(sa.text("INSERT INTO events VALUES ('E1', 'kept')"))
     engine.dispose()
     open_store(path).close()
-    assert _stored_version(path) == "2"
+    assert _stored_version(path) == str(SCHEMA_VERSION)
     engine = sa.create_engine(f"sqlite:///{path}")
     with engine.connect() as conn:
         row = conn.execute(sa.text("SELECT event_id, note, crowd_size FROM events")).one()

@@ -211,6 +211,21 @@ def _query(store: Store, **filters: object) -> list[Event]:
     return [e for e in events if e.flags.is_event]
 
 
+def _query_merged(store: Store, **filters: object) -> list[Event]:
+    """Merged events matching the filters; with --all, flagged statements too
+    (they are never merged)."""
+    from frontwatch.merge.update import load_merged
+
+    include_flagged = bool(filters.pop("include_flagged", False))
+    ids = guard(lambda: store.query_merged_ids(**filters))  # type: ignore[arg-type]
+    events = [m.as_event() for m in guard(lambda: load_merged(store, ids))]
+    if include_flagged:
+        events += [
+            e for e in _query(store, include_flagged=True, **filters) if not e.flags.is_event
+        ]
+    return events
+
+
 @cli.command("events")
 @_filters
 @click.option(
@@ -221,11 +236,26 @@ def _query(store: Store, **filters: object) -> list[Event]:
     show_default=True,
 )
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option(
+    "--merged/--reports",
+    default=True,
+    show_default=True,
+    help="Merged events (one per real event, every report as a source) or each report.",
+)
 @click.pass_context
-def events_command(ctx: click.Context, /, fmt: str, limit: int | None, **filters: object) -> None:
+def events_command(
+    ctx: click.Context, /, fmt: str, limit: int | None, merged: bool, **filters: object
+) -> None:
     """List stored events, filtered."""
     with _store(_settings(ctx)) as store:
-        events = _query(store, **filters)
+        if merged and guard(store.count_merged) == 0 and guard(store.count_events) > 0:
+            click.echo(
+                "note: this store has reports but no merged events yet (written before "
+                "merging existed); showing reports. Run `frontwatch reprocess` to merge them.",
+                err=True,
+            )
+            merged = False
+        events = _query_merged(store, **filters) if merged else _query(store, **filters)
     if limit is not None:
         events = events[:limit]
     out = sys.stdout
@@ -348,9 +378,11 @@ def demo_command(ctx: click.Context) -> None:
 
 
 def _register() -> None:
+    from frontwatch.cli_control import control_command
     from frontwatch.cli_eval import eval_group
 
     cli.add_command(eval_group)
+    cli.add_command(control_command)
 
 
 _register()

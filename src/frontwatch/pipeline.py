@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from frontwatch.errors import FrontwatchError, InputError
@@ -14,7 +15,11 @@ from frontwatch.extract.events import EventExtractor
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.ingest.clean import clean
 from frontwatch.ingest.readers import RawDocument, content_hash, iter_documents
+from frontwatch.merge.update import update_store
 from frontwatch.models import Article, Event
+from frontwatch.nlp.pool import WorkerPool, forks
+from frontwatch.nlp.prefilter import TriggerScan
+from frontwatch.nlp.selective import SelectiveParser
 from frontwatch.nlp.spacy_model import load_model
 from frontwatch.settings import Settings, load_settings
 from frontwatch.store.repository import Store
@@ -58,24 +63,88 @@ class _Tally:
         )
 
 
+# Articles handed to the parser (and to a worker process) at a time. The
+# chunks are the same whatever the number of workers, so every article is
+# parsed in the same company and the results do not depend on --workers.
+CHUNK_ARTICLES = 4
+
+
 class Pipeline:
-    """The extraction stages, loaded once: spaCy model, gazetteer, lexicons."""
+    """The extraction stages, loaded once: spaCy model, gazetteer, lexicons.
+
+    With ``settings.workers`` > 1, ``process_many`` runs in that many worker
+    processes (started on first use, each with the model loaded once) and
+    returns the results in the articles' order; the caller stays the only
+    writer to the store. ``close()`` stops them.
+    """
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or load_settings()
         self.nlp = load_model(self.settings.model)
         self.gazetteer = Gazetteer.open(self.settings.home / "gazetteer.sqlite")
         self.extractor = EventExtractor(gazetteer=self.gazetteer)
+        self.parser = SelectiveParser(
+            self.nlp,
+            TriggerScan.for_model(self.nlp, self.extractor.lexicon),
+            batch_size=self.settings.batch_size,
+        )
+        self._pool: WorkerPool[Sequence[Article], list[list[Event]]] | None = None
 
     def process(self, article: Article) -> list[Event]:
-        return self.extractor.extract(article, self.nlp(article.text))
+        return self._extract_chunk([article])[0]
 
     def process_many(self, articles: Sequence[Article]) -> list[list[Event]]:
-        docs = self.nlp.pipe([a.text for a in articles], batch_size=self.settings.batch_size)
-        return [self.extractor.extract(a, d) for a, d in zip(articles, docs, strict=True)]
+        chunks = [articles[i : i + CHUNK_ARTICLES] for i in range(0, len(articles), CHUNK_ARTICLES)]
+        if self.settings.workers > 1 and len(chunks) > 1:
+            parts = self._workers().map(chunks)
+        else:
+            parts = [self._extract_chunk(chunk) for chunk in chunks]
+        return [events for part in parts for events in part]
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
         self.gazetteer.close()
+
+    def _extract_chunk(self, articles: Sequence[Article]) -> list[list[Event]]:
+        texts = [a.text for a in articles]
+        if self.settings.parse == "full":
+            docs = self.nlp.pipe(texts, batch_size=self.settings.batch_size)
+            return [self.extractor.extract(a, d) for a, d in zip(articles, docs, strict=True)]
+        # An article none of whose sentences can hold a trigger has no event
+        # statement: the extractor is not run on it.
+        return [
+            self.extractor.extract(article, selected.doc) if selected.has_candidates else []
+            for article, selected in zip(articles, self.parser.pipe(texts), strict=True)
+        ]
+
+    def _workers(self) -> WorkerPool[Sequence[Article], list[list[Event]]]:
+        if self._pool is None:
+            factory = (
+                self._forked_worker
+                if forks()
+                else partial(_spawned_worker, replace(self.settings, workers=1))
+            )
+            self._pool = WorkerPool(self.settings.workers, factory)
+        return self._pool
+
+    def _forked_worker(self) -> Callable[[Sequence[Article]], list[list[Event]]]:
+        """Runs in a forked worker: the parent's model, lexicons and actor
+        dictionary (shared copy-on-write) with a gazetteer connection of the
+        worker's own (an SQLite connection must not cross a fork)."""
+        self._pool = None
+        self.settings = replace(self.settings, workers=1)
+        self.gazetteer = Gazetteer.open(self.gazetteer.path)
+        self.extractor = EventExtractor(
+            gazetteer=self.gazetteer, actors=self.extractor.actors, lexicon=self.extractor.lexicon
+        )
+        return self._extract_chunk
+
+
+def _spawned_worker(settings: Settings) -> Callable[[Sequence[Article]], list[list[Event]]]:
+    """Runs in a spawned worker: everything is loaded afresh."""
+    return Pipeline(settings)._extract_chunk
 
 
 def ingest(
@@ -220,6 +289,8 @@ def _flush(
     # save_batch also refreshes a stored article's cleaned text, so the new
     # events' offsets point into the text they were extracted from.
     store.save_batch(list(zip(batch, results, strict=True)))
+    # Copies, merged events and control history of what this batch touched.
+    update_store(store, [article.article_id for article in batch])
     if not replace_existing:
         tally.stored += len(batch)
     tally.events += sum(len(events) for events in results)

@@ -12,6 +12,9 @@ from frontwatch.errors import ConfigError
 DEFAULT_MODEL = "en_core_web_sm"
 DEFAULT_DB = "frontwatch.db"
 DEFAULT_MAX_BYTES = 5_000_000
+# "selective": parse only the sentences that may hold a trigger (see
+# nlp/selective.py); "full": run the whole spaCy pipeline over every sentence.
+PARSE_MODES = ("selective", "full")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +24,8 @@ class Settings:
     home: Path = Path.home() / ".cache" / "frontwatch"  # gazetteer index lives here
     max_bytes: int = DEFAULT_MAX_BYTES  # larger input files are rejected
     batch_size: int = 32  # articles per store transaction and nlp.pipe batch
+    workers: int = 1  # extraction processes; the store is written by the main one
+    parse: str = "selective"  # one of PARSE_MODES
 
     def with_overrides(self, **changes: object) -> Settings:
         clean = {k: v for k, v in changes.items() if v is not None}
@@ -43,9 +48,20 @@ def load_settings(**overrides: object) -> Settings:
             raise ConfigError(
                 f"FRONTWATCH_MAX_BYTES must be a whole number of bytes, got {value!r}"
             ) from exc
+    if value := os.environ.get("FRONTWATCH_WORKERS"):
+        try:
+            env["workers"] = int(value)
+        except ValueError as exc:
+            raise ConfigError(f"FRONTWATCH_WORKERS must be a whole number, got {value!r}") from exc
+    if value := os.environ.get("FRONTWATCH_PARSE"):
+        env["parse"] = value
     settings = Settings().with_overrides(**env).with_overrides(**overrides)
     if settings.max_bytes <= 0:
         raise ConfigError("max_bytes must be positive")
     if settings.batch_size <= 0:
         raise ConfigError("batch_size must be positive")
+    if settings.workers <= 0:
+        raise ConfigError("workers must be 1 or more")
+    if settings.parse not in PARSE_MODES:
+        raise ConfigError(f"parse must be one of {', '.join(PARSE_MODES)}, not {settings.parse!r}")
     return settings

@@ -166,7 +166,10 @@ class ActorContext:
             allies = self.resolve_allies(phrase)
             return allies[0] if allies else None
         if key in POLICE_REFERENCES:
-            found = self._last(lambda a: a.name.startswith("Police Forces of"))
+            # "Military Police" (Brazil) and "Civil Police" units are police too.
+            found = self._last(
+                lambda a: a.name.startswith("Police Forces of") or a.name.endswith(" Police")
+            )
             return found or self._fallback("police", fall_back)
         if key in STATE_MILITARY_REFERENCES:
             # A home force (inter 1) before a foreign one (inter 8): in "the

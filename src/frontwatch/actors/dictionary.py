@@ -29,6 +29,10 @@ from frontwatch.actors.entries import (
     load_data,
 )
 from frontwatch.actors.patterns import (
+    GROUP_SUFFIXES,
+    POLICE_NOUNS,
+    STATE_FORCE_NOUNS,
+    STATE_SUFFIXES,
     CountryForms,
     PatternIndex,
     RawMatch,
@@ -38,30 +42,6 @@ from frontwatch.actors.patterns import (
     support_regex,
 )
 
-# Head nouns that follow a group's name ("HTS fighters", "IS cells"); a mention
-# then covers the whole phrase.
-GROUP_SUFFIXES = (
-    "militants", "militant", "fighters", "fighter", "forces", "militia", "militias", "militiamen",
-    "members", "member", "gunmen", "rebels", "insurgents", "jihadists", "elements", "cells",
-    "cell", "group", "units", "troops", "commanders", "commander", "operatives", "attackers",
-    "positions", "supporters", "activists", "cadres", "loyalists", "affiliates", "remnants",
-)  # fmt: skip
-STATE_FORCE_NOUNS = (
-    "military forces", "armed forces", "army", "military", "security forces", "troops",
-    "soldiers", "forces", "government forces",
-)  # fmt: skip
-POLICE_NOUNS = ("police forces", "police")
-# Head nouns after the name of a state force or unit ("civil police officers").
-STATE_SUFFIXES = (
-    "forces",
-    "officers",
-    "agents",
-    "personnel",
-    "troops",
-    "soldiers",
-    "units",
-    "members",
-)
 STATE_HEADS = {
     "military": "Military Forces of",
     "police": "Police Forces of",
@@ -211,6 +191,9 @@ class ActorDictionary:
                             f"{alias} {suffix}",
                             Target(position, descriptive=alias == alias.lower()),
                         )
+            for alias in entry.aliases_cs:  # "LNA air force", "SAA Troops"
+                for suffix in {*STATE_SUFFIXES, *(s.title() for s in STATE_SUFFIXES)}:
+                    index.add(f"{alias} {suffix}", Target(position), case_sensitive=True)
             return
         if entry.inter not in (2, 3, 4):
             return
@@ -285,8 +268,9 @@ class ActorDictionary:
         return self._add_coordinated(text, mentions)
 
     def _add_coordinated(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-        """Coordinated adjectives ("Turkish and Russian forces"): the first
-        adjective names a second actor of the same kind as the phrase after it."""
+        """Coordinated countries ("Turkish and Russian forces", "forces of
+        India and Pakistan"): the other country names a second actor of the
+        same kind."""
         extra = []
         for mention in mentions:
             if mention.country is None:
@@ -298,6 +282,15 @@ class ActorDictionary:
                 )
             if kind_entry is None:
                 continue
+            # "forces of India and Pakistan": the country after "and".
+            ends_with_country = self.forms.before(text, mention.end + 1) is not None
+            following = self.forms.after(text, mention.end) if ends_with_country else None
+            if following is not None and not any(
+                m.start < following[2] and following[1] < m.end for m in mentions
+            ):
+                country, start, end = following
+                extra.append(ActorMention(text[start:end], start, end, kind_entry, True,
+                                          candidates=(kind_entry,), country=country))  # fmt: skip
             head = _COORDINATION.search(fold(text[max(0, mention.start - 40) : mention.start]))
             if not head:
                 continue

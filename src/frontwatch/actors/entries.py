@@ -41,6 +41,38 @@ class Regime:
 
 
 @dataclass(frozen=True, slots=True)
+class Conflict:
+    """A war in a country whose two sides ACLED codes when a report of
+    fighting there names neither (the Ukrainian army and the Donbas
+    separatists, 2014-2022). Sides are keys or names of named actors, or
+    generic kinds ("military")."""
+
+    sides: tuple[str, str]
+    start: dt.date | None = None
+    end: dt.date | None = None  # first day it no longer applies
+
+    def covers(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Coalition:
+    """Member states whose forces ACLED codes as a coalition where it
+    operates, with the state's forces as associated actor (Saudi forces in
+    Yemen are "Operation Restoring Hope")."""
+
+    members: tuple[str, ...]  # country names
+    operates_in: tuple[str, ...]  # country names
+    end: dt.date | None = None  # first day it no longer applies
+
+    def applies(self, member: str, country: str, day: dt.date | None) -> bool:
+        ended = self.end is not None and day is not None and day >= self.end
+        return member in self.members and country in self.operates_in and not ended
+
+
+@dataclass(frozen=True, slots=True)
 class CountryInfo:
     name: str  # ACLED spelling ("Democratic Republic of Congo")
     state: str  # as inside a state-force name ("the Democratic Republic of Congo")
@@ -51,6 +83,10 @@ class CountryInfo:
     regimes: tuple[Regime, ...] = ()
     defaults: tuple[tuple[str, str], ...] = ()  # (generic kind, actor key or name)
     within: str | None = None  # de facto entity inside another country (Artsakh)
+    conflicts: tuple[Conflict, ...] = ()
+
+    def conflict_on(self, day: dt.date | None) -> Conflict | None:
+        return next((c for c in self.conflicts if c.covers(day)), None)
 
     def regime_on(self, day: dt.date | None) -> Regime | None:
         """The regime in force on ``day``; the latest one when the day is
@@ -103,6 +139,8 @@ class ActorEntry:
     periods: tuple[Period, ...] = ()
     acled_names: tuple[str, ...] = ()
     branches: tuple[tuple[str, str], ...] = ()
+    coalition: Coalition | None = None
+    part_of: str | None = None  # umbrella actor ACLED codes it under, as associated actor
     # generic templates
     generic_kind: str | None = None
     qualified: bool = False
@@ -282,6 +320,15 @@ def _country(raw: Mapping[str, Any], origin: str) -> CountryInfo:
     defaults = tuple(
         (str(k), str(v)) for k, v in _mapping(raw.get("defaults"), f"{where}: defaults").items()
     )
+    conflicts = []
+    for item in _seq(raw.get("conflicts", []), f"{where}: conflicts"):
+        sides = _strings(item.get("sides"), f"{where}: conflict sides")
+        if len(sides) != 2:
+            raise ConfigError(f"actor dictionary: {where}: a conflict needs exactly two sides")
+        start, end = _date(item, "from", where), _date(item, "to", where)
+        if start is not None and end is not None and end <= start:
+            raise ConfigError(f"actor dictionary: {where}: conflict ends before it starts")
+        conflicts.append(Conflict((sides[0], sides[1]), start, end))
     return CountryInfo(
         name=name,
         state=_text(raw, "state", where) or name,
@@ -292,6 +339,7 @@ def _country(raw: Mapping[str, Any], origin: str) -> CountryInfo:
         regimes=tuple(regimes),
         defaults=defaults,
         within=_text(raw, "within", where),
+        conflicts=tuple(conflicts),
     )
 
 
@@ -350,8 +398,21 @@ def _named(raw: Mapping[str, Any], origin: str) -> ActorEntry:
         periods=_periods(raw, where),
         acled_names=_strings(raw.get("acled_names"), f"{where}: acled_names"),
         branches=branches,
+        coalition=_coalition(raw.get("coalition"), where),
+        part_of=_text(raw, "part_of", where),
         **fields,
     )
+
+
+def _coalition(raw: Any, where: str) -> Coalition | None:
+    if raw is None:
+        return None
+    spec = _mapping(raw, f"{where}: coalition")
+    members = _strings(spec.get("members"), f"{where}: coalition members")
+    operates_in = _strings(spec.get("operates_in"), f"{where}: coalition operates_in")
+    if not members or not operates_in:
+        raise ConfigError(f"actor dictionary: {where}: coalition needs members and operates_in")
+    return Coalition(members, operates_in, _date(spec, "to", where))
 
 
 def _generic(raw: Mapping[str, Any], origin: str) -> ActorEntry:

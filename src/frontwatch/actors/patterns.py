@@ -22,6 +22,43 @@ import ahocorasick
 
 from frontwatch.actors.entries import CountryInfo
 
+# ------------------------------------------------------------ name vocabulary
+
+# Weapons and means named after their owner ("LNA air force", "IS snipers",
+# "Houthi drones"): the mention covers them, so that the trigger they hold
+# belongs to that actor.
+WEAPON_SUFFIXES = (
+    "air force", "air forces", "aircraft", "warplanes", "jets", "drones", "drone", "artillery",
+    "snipers", "sniper", "helicopters", "gunboats", "rockets", "mortars", "shelling",
+    "airstrikes", "air strikes", "air raids", "missiles", "tanks",
+)  # fmt: skip
+# Head nouns that follow a group's name ("HTS fighters", "IS cells"); a mention
+# then covers the whole phrase.
+GROUP_SUFFIXES = (
+    "militants", "militant", "fighters", "fighter", "forces", "militia", "militias", "militiamen",
+    "members", "member", "gunmen", "rebels", "insurgents", "jihadists", "elements", "cells",
+    "cell", "group", "units", "troops", "commanders", "commander", "operatives", "attackers",
+    "positions", "supporters", "activists", "cadres", "loyalists", "affiliates", "remnants",
+    *WEAPON_SUFFIXES,
+)  # fmt: skip
+STATE_FORCE_NOUNS = (
+    "military forces", "armed forces", "army", "military", "security forces", "troops",
+    "soldiers", "forces", "government forces",
+)  # fmt: skip
+POLICE_NOUNS = ("police forces", "police")
+# Head nouns after the name of a state force or unit ("civil police officers").
+STATE_SUFFIXES = (
+    "forces",
+    "officers",
+    "agents",
+    "personnel",
+    "troops",
+    "soldiers",
+    "units",
+    "members",
+    *WEAPON_SUFFIXES,
+)
+
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"}
 _FOLD_CASE = str.maketrans({**{d: " " for d in _DASHES}, **_QUOTES})
@@ -136,6 +173,7 @@ def select_longest(matches: Iterable[RawMatch]) -> list[RawMatch]:
 
 _WORD = r"[^\W\d_][\w.']*"
 _TAIL = re.compile(rf"((?:{_WORD}[ ]){{1,5}})$")
+_AND_NAME = re.compile(rf"\s*(?:and|&)\s+(?:the\s+)?({_WORD}(?:[ ]{_WORD}){{0,4}})")
 BACKING_VERBS = frozenset(
     {
         "backed",
@@ -146,7 +184,6 @@ BACKING_VERBS = frozenset(
         "affiliated",
         "funded",
         "trained",
-        "armed",
         "controlled",
         "financed",
     }
@@ -199,6 +236,25 @@ class CountryForms:
             country = self.lookup(folded[lo:hi], cased[lo:hi])
             if country:
                 return country, window_start + lo
+        return None
+
+    def after(self, text: str, end: int) -> tuple[str, int, int] | None:
+        """The country named after "and" right after a phrase that ends with
+        a country ("forces of India and Pakistan" -> Pakistan), with the
+        offsets of its name."""
+        window = text[end : end + 60]
+        found = _AND_NAME.match(fold(window))
+        if not found:
+            return None
+        cased = fold(window, keep_case=True)
+        words = found.group(1).split(" ")
+        offsets = _word_offsets(found.start(1), words)
+        for count in range(min(len(words), self.max_words), 0, -1):
+            hi = offsets[count - 1] + len(words[count - 1])
+            lo = found.start(1)
+            country = self.lookup(fold(window)[lo:hi], cased[lo:hi])
+            if country:
+                return country, end + lo, end + hi
         return None
 
     def backer_before(self, text: str, start: int) -> tuple[str, int] | None:

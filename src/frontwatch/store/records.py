@@ -12,6 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from frontwatch.control.claims import ControlClaim, ControlSource
+from frontwatch.control.timeline import ControlPeriod
+from frontwatch.merge.cluster import MergeLogEntry
+from frontwatch.merge.events import MergedEvent
 from frontwatch.models import (
     Actor,
     Article,
@@ -336,4 +340,173 @@ def _provenance_from_row(row: StoredRow) -> Provenance:
         original_source=row["original_source"],
         claim_source=row["claim_source"],
         published=row["published"],
+    )
+
+
+# --- version 3: merged events and territorial control ------------------------
+
+
+def merged_event_row(merged: MergedEvent, *, updated_at: dt.datetime) -> Row:
+    place = merged.place
+    fatalities = merged.fatalities
+    names = [
+        actor.name
+        for report in merged.reports
+        for actor in (
+            report.actor1,
+            report.actor2,
+            *report.assoc_actors1,
+            *report.assoc_actors2,
+        )
+        if actor is not None
+    ]
+    anchor = min(
+        merged.sources, key=lambda s: (s.published or dt.date.max, s.article_id, s.event_id)
+    )
+    return {
+        "merged_id": merged.merged_id,
+        "anchor_event_id": anchor.event_id,
+        "event_type": merged.event_type,
+        "sub_event_type": merged.sub_event_type,
+        "territorial": merged.territorial,
+        "event_date": merged.date.start,
+        "date_end": merged.date.end,
+        "time_precision": merged.date.precision,
+        "country": place.country if place else None,
+        "country_code": place.country_code if place else None,
+        "admin1": place.admin1 if place else None,
+        "location": place.name if place else None,
+        "actors": ASSOC_SEPARATOR.join(dict.fromkeys(names)) or None,
+        "fatalities_low": fatalities.low if fatalities else None,
+        "fatalities_best": fatalities.best if fatalities else None,
+        "fatalities_high": fatalities.high if fatalities else None,
+        "reports": len(merged.reports),
+        "updated_at": updated_at,
+    }
+
+
+def merge_log_row(entry: MergeLogEntry, *, logged_at: dt.datetime) -> Row:
+    return {
+        "logged_at": logged_at,
+        "action": entry.action,
+        "merged_id": entry.merged_id,
+        "others": list(entry.others),
+        "added": list(entry.added),
+        "removed": list(entry.removed),
+    }
+
+
+def merge_log_from_row(row: StoredRow) -> MergeLogEntry:
+    return MergeLogEntry(
+        action=row["action"],
+        merged_id=row["merged_id"],
+        others=tuple(row["others"] or ()),
+        added=tuple(row["added"] or ()),
+        removed=tuple(row["removed"] or ()),
+    )
+
+
+def claim_row(claim: ControlClaim) -> Row:
+    return {
+        "claim_id": claim.claim_id,
+        "entry_key": claim.key,
+        "base_key": claim.base_key,
+        "label": claim.label,
+        "admin1": claim.admin1,
+        "country": claim.country,
+        "country_code": claim.country_code,
+        "latitude": claim.latitude,
+        "longitude": claim.longitude,
+        "kind": claim.kind,
+        "territorial": claim.territorial,
+        "controller": claim.controller,
+        "counterpart": claim.counterpart,
+        "date_start": claim.start,
+        "date_end": claim.end,
+        "time_precision": claim.precision,
+        "merged_id": claim.merged_id,
+        "article_id": claim.sources[0].article_id if claim.merged_id is None else None,
+        "sources": [
+            {
+                "event_id": s.event_id,
+                "article_id": s.article_id,
+                "outlet": s.outlet,
+                "original_source": s.original_source,
+                "claim_source": s.claim_source,
+                "published": s.published.isoformat() if s.published else None,
+                "sentence": s.sentence,
+            }
+            for s in claim.sources
+        ],
+    }
+
+
+def claim_from_row(row: StoredRow) -> ControlClaim:
+    return ControlClaim(
+        claim_id=row["claim_id"],
+        key=row["entry_key"],
+        base_key=row["base_key"],
+        label=row["label"],
+        admin1=row["admin1"],
+        country=row["country"],
+        country_code=row["country_code"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        kind=row["kind"],
+        territorial=row["territorial"],
+        controller=row["controller"],
+        counterpart=row["counterpart"],
+        start=row["date_start"],
+        end=row["date_end"],
+        precision=row["time_precision"],
+        merged_id=row["merged_id"],
+        sources=tuple(
+            ControlSource(
+                event_id=s["event_id"],
+                article_id=s["article_id"],
+                outlet=s["outlet"],
+                original_source=s["original_source"],
+                claim_source=s["claim_source"],
+                published=dt.date.fromisoformat(s["published"]) if s["published"] else None,
+                sentence=s["sentence"],
+            )
+            for s in row["sources"] or ()
+        ),
+    )
+
+
+def period_row(period: ControlPeriod, position: int) -> Row:
+    return {
+        "entry_key": period.key,
+        "position": position,
+        "label": period.label,
+        "country": period.country,
+        "country_code": period.country_code,
+        "valid_from": period.valid_from,
+        "valid_to": period.valid_to,
+        "controller": period.controller,
+        "status": period.status,
+        "claim_ids": [claim.claim_id for claim in period.claims],
+    }
+
+
+def period_from_row(row: StoredRow, claims: Mapping[str, ControlClaim]) -> ControlPeriod:
+    """Rebuild a period; its place fields come from the claim that opened it."""
+    behind = tuple(claims[c] for c in row["claim_ids"] if c in claims)
+    first = behind[0]
+    return ControlPeriod(
+        key=row["entry_key"],
+        label=row["label"],
+        admin1=first.admin1,
+        country=row["country"],
+        country_code=row["country_code"],
+        latitude=first.latitude,
+        longitude=first.longitude,
+        valid_from=row["valid_from"],
+        valid_to=row["valid_to"],
+        precision=first.precision,
+        controller=row["controller"],
+        status=row["status"],
+        counterpart=first.counterpart,
+        claims=behind,
     )

@@ -1,4 +1,5 @@
-"""The store: the only module that executes SQL.
+"""The store: with ``store.merging`` (the merge and control tables, whose
+methods ``Store`` inherits), the only module that executes SQL.
 
 Articles are stored once per content hash, raw text included, so they can be
 processed again after an upgrade. Events are replaced per article in one
@@ -25,9 +26,11 @@ from frontwatch import __version__
 from frontwatch.errors import NotFoundError, StoreError
 from frontwatch.models import Article, Event
 from frontwatch.store import records
+from frontwatch.store.merging import MergeTables
 from frontwatch.store.schema import (
     SCHEMA_VERSION,
     SCHEMA_VERSION_KEY,
+    TABLES_V3,
     actors,
     articles,
     event_actors,
@@ -151,10 +154,12 @@ def _prepare_schema(engine: Engine, shown: str) -> None:
             )
 
 
-# Schema changes since version 1, as the statements that bring a store of
-# the key's version to the next one. Each is plain, dialect-neutral DDL.
-MIGRATIONS: dict[int, tuple[str, ...]] = {
+# Schema changes since version 1, as the steps that bring a store of the
+# key's version to the next one: plain, dialect-neutral DDL, or new tables
+# (created from their metadata, so each backend gets its own types).
+MIGRATIONS: dict[int, tuple[str | sa.Table, ...]] = {
     1: ("ALTER TABLE events ADD COLUMN crowd_size TEXT",),
+    2: TABLES_V3,  # merging and control; existing tables are unchanged
 }
 
 
@@ -164,7 +169,10 @@ def _migrate(conn: sa.Connection, version: int) -> None:
         return
     for step in range(version, SCHEMA_VERSION):
         for statement in MIGRATIONS[step]:
-            conn.execute(sa.text(statement))
+            if isinstance(statement, sa.Table):
+                statement.create(conn, checkfirst=True)
+            else:
+                conn.execute(sa.text(statement))
     conn.execute(
         schema_info.update()
         .where(schema_info.c.key == SCHEMA_VERSION_KEY)
@@ -199,7 +207,7 @@ def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
         yield values[i : i + _IN_CHUNK]
 
 
-class Store:
+class Store(MergeTables):
     """A handle on one database. Use ``open_store`` to get one; close it after."""
 
     def __init__(self, engine: Engine, shown_url: str) -> None:
@@ -227,6 +235,9 @@ class Store:
                 yield conn
         except SQLAlchemyError as exc:
             raise StoreError(f"could not {action} in {self.url}: {_reason(exc)}") from exc
+
+    def _load(self, conn: Connection, rows: Sequence[records.StoredRow]) -> list[Event]:
+        return _load_events(conn, rows)
 
     # -- articles -------------------------------------------------------
 
@@ -337,6 +348,8 @@ class Store:
             _replace_events(conn, [(article_id, evs) for article_id, (_, evs) in batch.items()])
 
     def get_event(self, event_id: str) -> Event | None:
+        """A report by its id, or a merged event (as an Event) by its merged
+        id or a former id of it."""
         with self._transaction("read an event") as conn:
             rows = (
                 conn.execute(sa.select(events).where(events.c.event_id == event_id))
@@ -344,7 +357,10 @@ class Store:
                 .all()
             )
             found = _load_events(conn, rows)
-        return found[0] if found else None
+        if found:
+            return found[0]
+        merged = self.get_merged_event(event_id)
+        return merged.as_event() if merged is not None else None
 
     def query_events(
         self,

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 2  # 2: events.crowd_size (migrated by repository.MIGRATIONS)
+# 2: events.crowd_size; 3: merging and control tables (migrated by
+# repository.MIGRATIONS).
+SCHEMA_VERSION = 3
 SCHEMA_VERSION_KEY = "schema_version"
 
 metadata = sa.MetaData()
@@ -199,3 +201,155 @@ event_places = sa.Table(
     sa.Column("score", sa.Float, nullable=False, default=0.0),
 )
 sa.Index("ix_event_places_event_id", event_places.c.event_id)
+
+
+# --- version 3: merging (frontwatch.merge) and control (frontwatch.control) --
+# A merged event is rebuilt from its reports (the rows of ``events``); its row
+# here keeps the columns that filters need. Nothing below is written by hand:
+# the merge step replaces the rows of the events and places it touched.
+
+article_stories = sa.Table(
+    "article_stories",
+    metadata,
+    sa.Column(
+        "article_id",
+        sa.String(64),
+        sa.ForeignKey("articles.article_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("story_id", sa.String(64), nullable=False),  # root article of its copies
+    sa.Column("published", sa.Date),
+)
+sa.Index("ix_article_stories_story_id", article_stories.c.story_id)
+
+# MinHash LSH band keys of each article's text: copies share one.
+article_bands = sa.Table(
+    "article_bands",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "article_id",
+        sa.String(64),
+        sa.ForeignKey("articles.article_id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("band", sa.String(32), nullable=False),
+)
+sa.Index("ix_article_bands_band", article_bands.c.band)
+sa.Index("ix_article_bands_article_id", article_bands.c.article_id)
+
+merged_events = sa.Table(
+    "merged_events",
+    metadata,
+    sa.Column("merged_id", sa.String(64), primary_key=True),
+    sa.Column("anchor_event_id", sa.String(128), nullable=False),
+    sa.Column("event_type", sa.Text, nullable=False),
+    sa.Column("sub_event_type", sa.Text, nullable=False),
+    sa.Column("territorial", sa.String(32)),
+    sa.Column("event_date", sa.Date),
+    sa.Column("date_end", sa.Date),
+    sa.Column("time_precision", sa.Integer),
+    sa.Column("country", sa.Text),
+    sa.Column("country_code", sa.String(8)),
+    sa.Column("admin1", sa.Text),
+    sa.Column("location", sa.Text),
+    sa.Column("actors", sa.Text),  # every actor name of every report, "; "-joined
+    sa.Column("fatalities_low", sa.Integer),
+    sa.Column("fatalities_best", sa.Integer),
+    sa.Column("fatalities_high", sa.Integer),
+    sa.Column("reports", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+sa.Index("ix_merged_events_event_date", merged_events.c.event_date)
+sa.Index("ix_merged_events_country", merged_events.c.country)
+
+# Which report belongs to which merged event (no foreign key to events: a
+# reprocessed article's old reports are dropped first, then re-merged).
+merged_members = sa.Table(
+    "merged_members",
+    metadata,
+    sa.Column("event_id", sa.String(128), primary_key=True),
+    sa.Column("merged_id", sa.String(64), nullable=False),
+    sa.Column("article_id", sa.String(64), nullable=False),
+    sa.Column("copy_of", sa.String(128)),  # the report this wire copy repeats
+)
+sa.Index("ix_merged_members_merged_id", merged_members.c.merged_id)
+sa.Index("ix_merged_members_article_id", merged_members.c.article_id)
+
+merged_aliases = sa.Table(
+    "merged_aliases",
+    metadata,
+    sa.Column("old_id", sa.String(64), primary_key=True),
+    sa.Column("merged_id", sa.String(64), nullable=False),
+)
+
+merge_log = sa.Table(
+    "merge_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("logged_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),  # created|updated|merged|split|removed
+    sa.Column("merged_id", sa.String(64), nullable=False),
+    sa.Column("others", sa.JSON, nullable=False),
+    sa.Column("added", sa.JSON, nullable=False),
+    sa.Column("removed", sa.JSON, nullable=False),
+)
+sa.Index("ix_merge_log_merged_id", merge_log.c.merged_id)
+
+control_claims = sa.Table(
+    "control_claims",
+    metadata,
+    sa.Column("claim_id", sa.String(160), primary_key=True),
+    sa.Column("entry_key", sa.String(512), nullable=False),
+    sa.Column("base_key", sa.String(512), nullable=False),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("admin1", sa.Text),
+    sa.Column("country", sa.Text, nullable=False),
+    sa.Column("country_code", sa.String(8), nullable=False),
+    sa.Column("latitude", sa.Float, nullable=False),
+    sa.Column("longitude", sa.Float, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),  # change | state | denial
+    sa.Column("territorial", sa.String(32), nullable=False),
+    sa.Column("controller", sa.Text),
+    sa.Column("counterpart", sa.Text),
+    sa.Column("date_start", sa.Date, nullable=False),
+    sa.Column("date_end", sa.Date, nullable=False),
+    sa.Column("time_precision", sa.Integer, nullable=False),
+    sa.Column("merged_id", sa.String(64)),  # NULL for a denial (a flagged report)
+    sa.Column("article_id", sa.String(64)),  # a denial's article
+    sa.Column("sources", sa.JSON, nullable=False),
+)
+sa.Index("ix_control_claims_entry_key", control_claims.c.entry_key)
+sa.Index("ix_control_claims_base_key", control_claims.c.base_key)
+sa.Index("ix_control_claims_merged_id", control_claims.c.merged_id)
+sa.Index("ix_control_claims_article_id", control_claims.c.article_id)
+
+# The history of each entry, recomputed from its claims when they change.
+control_periods = sa.Table(
+    "control_periods",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("entry_key", sa.String(512), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("country", sa.Text, nullable=False),
+    sa.Column("country_code", sa.String(8), nullable=False),
+    sa.Column("valid_from", sa.Date, nullable=False),
+    sa.Column("valid_to", sa.Date),
+    sa.Column("controller", sa.Text),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("claim_ids", sa.JSON, nullable=False),
+)
+sa.Index("ix_control_periods_entry_key", control_periods.c.entry_key)
+sa.Index("ix_control_periods_valid_from", control_periods.c.valid_from)
+
+TABLES_V3 = (
+    article_stories,
+    article_bands,
+    merged_events,
+    merged_members,
+    merged_aliases,
+    merge_log,
+    control_claims,
+    control_periods,
+)

@@ -1,0 +1,1 @@
+"""Territorial control: who holds which place, since when, on whose claim."""

@@ -1,0 +1,1 @@
+"""Merging: wire copies linked to one story, reports of one event merged into one."""

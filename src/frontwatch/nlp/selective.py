@@ -1,0 +1,185 @@
+"""Parse only where an event can be reported.
+
+Every article is tokenized whole (cheap) and split into sentences by
+``sentences.split_sentences``; the trigger scan (``prefilter``) marks the
+sentences that may hold a trigger. Each run of consecutive marked sentences
+is parsed with the full pipeline (tagger, parser, lemmatizer, entities), in
+one batched ``nlp.pipe`` over the runs of many articles. The annotations are
+copied back into the article's Doc, so the extractor gets one Doc whose text
+is exactly the article text: parsed sentences carry tags, lemmas,
+dependencies and entities, the others only tokens and sentence boundaries.
+
+A sentence without a trigger never becomes an event; the extractor reads it
+for its text only (dates, actors, figures, place names after a cue). Its
+named entities are not needed for that, and finding them costs half of the
+pipeline's time, so they are skipped unless ``context_entities`` is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+from thinc.types import Ints2d
+
+from frontwatch.nlp.prefilter import TriggerScan
+from frontwatch.nlp.sentences import TokenSpan, split_sentences
+
+# What a parsed stretch hands back to the article's Doc.
+ANNOTATIONS = (TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID)
+NER = "ner"
+
+
+@dataclass(frozen=True, slots=True)
+class SelectedDoc:
+    """An article's Doc and how much of it was parsed."""
+
+    doc: Doc
+    sentences: int  # sentences found before parsing
+    candidates: int  # of which may hold a trigger (parsed)
+
+    @property
+    def has_candidates(self) -> bool:
+        return self.candidates > 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    doc: Doc
+    sentences: tuple[TokenSpan, ...]
+    parsed: tuple[TokenSpan, ...]  # runs of candidate sentences: the full pipeline
+    context: tuple[TokenSpan, ...]  # runs of sentences around them: entities only
+    candidates: int
+
+
+class SelectiveParser:
+    """Builds Docs for the extractor, parsing only the candidate sentences.
+
+    ``context`` is how many sentences on either side of a candidate get their
+    named entities found (the toponyms around an event help place it and
+    tell which country the article is about); None means every sentence of
+    an article that has a candidate, 0 none.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        scan: TriggerScan,
+        *,
+        batch_size: int = 256,
+        context: int | None = 1,
+    ) -> None:
+        self.nlp = nlp
+        self.scan = scan
+        self.batch_size = batch_size
+        self.context = context if NER in nlp.pipe_names else 0
+
+    def __call__(self, text: str) -> SelectedDoc:
+        return self.pipe([text])[0]
+
+    def pipe(self, texts: Sequence[str]) -> list[SelectedDoc]:
+        """One SelectedDoc per text, in order; the runs of all the texts go
+        through the pipeline together."""
+        plans = [self._plan(text) for text in texts]
+        pieces: dict[int, list[tuple[TokenSpan, Doc]]] = {id(plan): [] for plan in plans}
+        runs = [(plan, span) for plan in plans for span in plan.parsed]
+        parsed = self.nlp.pipe(
+            (plan.doc[span.start : span.end].as_doc() for plan, span in runs),
+            batch_size=self.batch_size,
+        )
+        for (plan, span), sub in zip(runs, parsed, strict=True):
+            pieces[id(plan)].append((span, sub))
+        around = [(plan, span) for plan in plans for span in plan.context]
+        if around:
+            found = self.nlp.get_pipe(
+                NER
+            ).pipe(  # type: ignore[attr-defined]
+                (plan.doc[span.start : span.end].as_doc() for plan, span in around),
+                batch_size=self.batch_size,
+            )
+            for (plan, span), sub in zip(around, found, strict=True):
+                pieces[id(plan)].append((span, sub))
+        results = []
+        for plan in plans:
+            _annotate(plan, pieces[id(plan)])
+            results.append(
+                SelectedDoc(doc=plan.doc, sentences=len(plan.sentences), candidates=plan.candidates)
+            )
+        return results
+
+    def _plan(self, text: str) -> _Plan:
+        doc = self.nlp.make_doc(text)
+        sentences = split_sentences(doc)
+        flags = [self.scan.may_trigger(doc[s.start : s.end].text) for s in sentences]
+        near = _near(flags, self.context)
+        levels = [
+            _PARSE if flag else _ENTITIES if close else _TOKENS
+            for flag, close in zip(flags, near, strict=True)
+        ]
+        return _Plan(
+            doc=doc,
+            sentences=tuple(sentences),
+            parsed=tuple(_runs(sentences, levels, _PARSE)),
+            context=tuple(_runs(sentences, levels, _ENTITIES)),
+            candidates=sum(flags),
+        )
+
+
+# How much of the pipeline a sentence gets.
+_PARSE, _ENTITIES, _TOKENS = 2, 1, 0
+
+
+def _near(flags: Sequence[bool], window: int | None) -> list[bool]:
+    """Which sentences lie within ``window`` sentences of a flagged one (all
+    of them when ``window`` is None and one is flagged)."""
+    if window is None:
+        return [any(flags)] * len(flags)
+    marked = [i for i, flag in enumerate(flags) if flag]
+    close = [False] * len(flags)
+    for i in marked:
+        for j in range(max(0, i - window), min(len(flags), i + window + 1)):
+            close[j] = True
+    return close
+
+
+def _runs(sentences: Sequence[TokenSpan], levels: Sequence[int], wanted: int) -> list[TokenSpan]:
+    """The runs of consecutive sentences at level ``wanted``."""
+    runs: list[TokenSpan] = []
+    for sentence, level in zip(sentences, levels, strict=True):
+        if level != wanted:
+            continue
+        if runs and runs[-1].end == sentence.start:
+            runs[-1] = TokenSpan(runs[-1].start, sentence.end)
+        else:
+            runs.append(sentence)
+    return runs
+
+
+def _annotate(plan: _Plan, pieces: Iterable[tuple[TokenSpan, Doc]]) -> None:
+    """Copy the pieces' annotations into the article's Doc and set its
+    sentence boundaries: the parser's inside parsed runs, the splitter's
+    elsewhere."""
+    doc = plan.doc
+    if len(doc) == 0:
+        return
+    values = numpy.zeros((len(doc), len(ANNOTATIONS)), dtype=numpy.uint64)
+    for span, sub in pieces:
+        values[span.start : span.end] = sub.to_array(list(ANNOTATIONS))
+    doc.from_array(list(ANNOTATIONS), cast(Ints2d, values))
+    # from_array derives boundaries from the parse trees and marks every
+    # other token "not a start"; put the splitter's boundaries back there.
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)
+    parsed = numpy.zeros(len(doc), dtype=bool)
+    for span in plan.parsed:
+        parsed[span.start : span.end] = True
+        starts[span.start] = 1
+    for sentence in plan.sentences:
+        if not parsed[sentence.start]:
+            starts[sentence.start : sentence.end] = -1
+            starts[sentence.start] = 1
+    doc.from_array([SENT_START], cast(Ints2d, starts.astype(numpy.uint64).reshape(-1, 1)))

@@ -1,0 +1,250 @@
+"""When two reports may be one event: each rule of merge/rules.py on its own."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from frontwatch.merge.rules import actor_key, load_rules, reports_compatible
+from frontwatch.models import Event
+from samples_merge import (
+    ARMY_RU,
+    ARMY_SY,
+    ARMY_SY_OLD,
+    ARMY_TR,
+    ARMY_UA,
+    GUNMEN_SY,
+    HEALTH_WORKERS_UA,
+    HOMS_REGION,
+    HTS,
+    IDLIB_CITY,
+    IDLIB_REGION,
+    IS_SY,
+    KAFR_NABL,
+    KHERSON,
+    KYIV,
+    MAARET,
+    PALMYRA,
+    POLICE_SY,
+    PROTESTERS_UA,
+    SARAQIB,
+    SDF,
+    SUKHNAH,
+    SYRIA,
+    TEACHERS_UA,
+    report,
+    span,
+)
+
+CAPTURE = "Government regains territory"
+REBEL_CAPTURE = "Non-state actor overtakes territory"
+CLASH = "Armed clash"
+SHELLING = "Shelling/artillery/missile attack"
+PROTEST = "Peaceful protest"
+HANDOVER = "Non-violent transfer of territory"
+
+CASES: list[tuple[str, Event, Event, bool]] = [
+    (
+        "same capture, same day, different wording",
+        report("a", CAPTURE, PALMYRA, span("2017-03-02"), ARMY_SY, IS_SY, territorial="regained"),
+        report(
+            "b", CAPTURE, PALMYRA, span("2017-03-02"), ARMY_SY_OLD, None, territorial="regained"
+        ),
+        True,
+    ),
+    (
+        "a capture and the fighting for it are one event",
+        report("a", CAPTURE, PALMYRA, span("2017-03-02"), ARMY_SY, IS_SY, territorial="captured"),
+        report("b", CLASH, PALMYRA, span("2017-03-02"), IS_SY, ARMY_SY),
+        True,
+    ),
+    (
+        "a siege and a capture of the same place are never one event",
+        report("a", CAPTURE, PALMYRA, span("2017-03-02"), ARMY_SY, IS_SY, territorial="captured"),
+        report("b", CLASH, PALMYRA, span("2017-03-02"), ARMY_SY, IS_SY, territorial="besieged"),
+        False,
+    ),
+    (
+        "the next day is another event",
+        report("a", SHELLING, SARAQIB, span("2020-02-01"), ARMY_SY),
+        report("b", SHELLING, SARAQIB, span("2020-02-02"), ARMY_SY),
+        False,
+    ),
+    (
+        "'this month' overlaps the day: a vaguer report of the same capture",
+        report("a", CAPTURE, SUKHNAH, span("2017-08-06"), ARMY_SY, IS_SY, territorial="captured"),
+        report(
+            "b",
+            CAPTURE,
+            SUKHNAH,
+            span("2017-08-01", "2017-08-26", 3),
+            ARMY_SY,
+            territorial="captured",
+        ),
+        True,
+    ),
+    (
+        "different families (a protest and a shelling)",
+        report("a", SHELLING, KYIV, span("2022-03-01"), ARMY_RU),
+        report("b", PROTEST, KYIV, span("2022-03-01"), PROTESTERS_UA),
+        False,
+    ),
+    (
+        "two named actors on one side contradict",
+        report("a", CLASH, SARAQIB, span("2020-02-01"), ARMY_SY, HTS),
+        report("b", CLASH, SARAQIB, span("2020-02-01"), ARMY_SY, IS_SY),
+        False,
+    ),
+    (
+        "an unidentified armed group never contradicts a named one",
+        report("a", CLASH, SARAQIB, span("2020-02-01"), GUNMEN_SY, ARMY_SY),
+        report("b", CLASH, SARAQIB, span("2020-02-01"), HTS, ARMY_SY),
+        True,
+    ),
+    (
+        "army and police of one state are one side",
+        report("a", CLASH, SARAQIB, span("2020-02-01"), POLICE_SY, HTS),
+        report("b", CLASH, SARAQIB, span("2020-02-01"), ARMY_SY, HTS),
+        True,
+    ),
+    (
+        "a place changing hands read from either side (took / withdrew)",
+        report("a", CAPTURE, KHERSON, span("2022-11-11"), ARMY_UA, territorial="captured"),
+        report("b", HANDOVER, KHERSON, span("2022-11-11"), ARMY_RU, territorial="withdrew"),
+        True,
+    ),
+    (
+        "shelling has a doer: Turkey shelling and Syria shelling are two events",
+        report("a", SHELLING, IDLIB_CITY, span("2020-04-29"), ARMY_TR),
+        report("b", SHELLING, IDLIB_CITY, span("2020-04-29"), ARMY_SY),
+        False,
+    ),
+    (
+        "protests by two named groups are two events",
+        report("a", PROTEST, KYIV, span("2020-04-30"), PROTESTERS_UA, HEALTH_WORKERS_UA),
+        report("b", PROTEST, KYIV, span("2020-04-30"), PROTESTERS_UA, TEACHERS_UA),
+        False,
+    ),
+    (
+        "two villages 12 km apart are two places",
+        report("a", SHELLING, KAFR_NABL, span("2020-01-10"), ARMY_SY),
+        report("b", SHELLING, MAARET, span("2020-01-10"), ARMY_SY),
+        False,
+    ),
+    (
+        "a report placed only near a city matches the town its sentence names",
+        report("a", SHELLING, SARAQIB, span("2020-01-10"), ARMY_SY),
+        report(
+            "b",
+            SHELLING,
+            replace(IDLIB_CITY, geo_precision=2),
+            span("2020-01-10"),
+            ARMY_SY,
+            sentence="Government forces shelled Saraqib, near Idlib, on Friday.",
+        ),
+        True,
+    ),
+    (
+        "... not a town it does not name",
+        report("a", SHELLING, SARAQIB, span("2020-01-10"), ARMY_SY),
+        report("b", SHELLING, replace(IDLIB_CITY, geo_precision=2), span("2020-01-10"), ARMY_SY),
+        False,
+    ),
+    (
+        "a town and the city 17 km away, both precise, are two places",
+        report("a", SHELLING, SARAQIB, span("2020-01-10"), ARMY_SY),
+        report("b", SHELLING, IDLIB_CITY, span("2020-01-10"), ARMY_SY),
+        False,
+    ),
+    (
+        "protests in one city on one day are told apart by who protests",
+        report("a", PROTEST, KYIV, span("2020-04-30"), PROTESTERS_UA),
+        report("b", PROTEST, KYIV, span("2020-04-30"), PROTESTERS_UA, HEALTH_WORKERS_UA),
+        False,
+    ),
+    (
+        "... and are one event when both name the same group",
+        report("a", PROTEST, KYIV, span("2020-04-30"), PROTESTERS_UA, HEALTH_WORKERS_UA),
+        report("b", PROTEST, KYIV, span("2020-04-30"), PROTESTERS_UA, HEALTH_WORKERS_UA),
+        True,
+    ),
+    (
+        "a region-level clash does not swallow every clash in the province",
+        report("a", CLASH, IDLIB_REGION, span("2020-01-10"), ARMY_SY, HTS),
+        report("b", CLASH, SARAQIB, span("2020-01-10"), ARMY_SY, HTS),
+        False,
+    ),
+    (
+        "... unless its sentence names the other's town",
+        report(
+            "a",
+            CLASH,
+            IDLIB_REGION,
+            span("2020-01-10"),
+            ARMY_SY,
+            HTS,
+            sentence="Troops clashed with HTS fighters near Saraqib in Idlib province.",
+        ),
+        report("b", CLASH, SARAQIB, span("2020-01-10"), ARMY_SY, HTS),
+        True,
+    ),
+    (
+        "captures are sparse: a region-level capture matches a town in the region",
+        report("a", CAPTURE, HOMS_REGION, span("2017-03-02"), ARMY_SY, territorial="captured"),
+        report("b", CAPTURE, PALMYRA, span("2017-03-02"), ARMY_SY, territorial="regained"),
+        True,
+    ),
+    (
+        "a capture placed only in the country matches the same day's capture",
+        report("a", REBEL_CAPTURE, SYRIA, span("2016-08-12"), SDF, territorial="captured"),
+        report("b", REBEL_CAPTURE, PALMYRA, span("2016-08-12"), SDF, territorial="captured"),
+        True,
+    ),
+    (
+        "two statements of one article with different dates are two events",
+        report("a", CAPTURE, HOMS_REGION, span("2017-08-26"), ARMY_SY, territorial="captured"),
+        report(
+            "a",
+            CAPTURE,
+            SUKHNAH,
+            span("2017-08-01", "2017-08-26", 3),
+            ARMY_SY,
+            territorial="captured",
+            start=300,
+        ),
+        False,
+    ),
+    (
+        "an article repeating its event with the same date",
+        report("a", CAPTURE, SUKHNAH, span("2017-08-06"), ARMY_SY, territorial="captured"),
+        report(
+            "a", CAPTURE, SUKHNAH, span("2017-08-06"), ARMY_SY, territorial="captured", start=200
+        ),
+        True,
+    ),
+    (
+        "another country is another place",
+        report("a", SHELLING, KYIV, span("2022-03-01"), ARMY_RU),
+        report("b", SHELLING, SARAQIB, span("2022-03-01"), ARMY_RU),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "a", "b", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_merge_rules_compatible(name: str, a: Event, b: Event, expected: bool) -> None:
+    assert reports_compatible(a, b) is expected
+    assert reports_compatible(b, a) is expected, "the rules are symmetric"
+
+
+def test_merge_rules_actor_key_ignores_period() -> None:
+    assert actor_key(ARMY_SY) == actor_key(ARMY_SY_OLD) == actor_key(POLICE_SY)
+    assert actor_key(ARMY_SY) != actor_key(ARMY_TR)
+
+
+def test_merge_rules_data_loads() -> None:
+    rules = load_rules()
+    assert rules.family_of_sub_event["Armed clash"] == "fighting"
+    assert rules.family_of_territorial["besieged"] == "siege"
+    assert rules.same_place_km == 25.0
