@@ -226,6 +226,26 @@ def _query_merged(store: Store, **filters: object) -> list[Event]:
     return events
 
 
+def _select(store: Store, *, merged: bool, **filters: object) -> list[Event]:
+    """Merged events (one per real event) or each report, filtered."""
+    if merged and guard(store.count_merged) == 0 and guard(store.count_events) > 0:
+        click.echo(
+            "note: this store has reports but no merged events yet (written before "
+            "merging existed); showing reports. Run `frontwatch reprocess` to merge them.",
+            err=True,
+        )
+        merged = False
+    return _query_merged(store, **filters) if merged else _query(store, **filters)
+
+
+MERGED_OPTION = click.option(
+    "--merged/--reports",
+    default=True,
+    show_default=True,
+    help="Merged events (one per real event, every report as a source) or each report.",
+)
+
+
 @cli.command("events")
 @_filters
 @click.option(
@@ -236,26 +256,14 @@ def _query_merged(store: Store, **filters: object) -> list[Event]:
     show_default=True,
 )
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-@click.option(
-    "--merged/--reports",
-    default=True,
-    show_default=True,
-    help="Merged events (one per real event, every report as a source) or each report.",
-)
+@MERGED_OPTION
 @click.pass_context
 def events_command(
     ctx: click.Context, /, fmt: str, limit: int | None, merged: bool, **filters: object
 ) -> None:
     """List stored events, filtered."""
     with _store(_settings(ctx)) as store:
-        if merged and guard(store.count_merged) == 0 and guard(store.count_events) > 0:
-            click.echo(
-                "note: this store has reports but no merged events yet (written before "
-                "merging existed); showing reports. Run `frontwatch reprocess` to merge them.",
-                err=True,
-            )
-            merged = False
-        events = _query_merged(store, **filters) if merged else _query(store, **filters)
+        events = _select(store, merged=merged, **filters)
     if limit is not None:
         events = events[:limit]
     out = sys.stdout
@@ -279,11 +287,14 @@ def events_command(
     required=True,
 )
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File (default: stdout).")
+@MERGED_OPTION
 @click.pass_context
-def export_command(ctx: click.Context, /, fmt: str, output: Path | None, **filters: object) -> None:
+def export_command(
+    ctx: click.Context, /, fmt: str, output: Path | None, merged: bool, **filters: object
+) -> None:
     """Export events as ACLED CSV, GeoJSON or JSONL."""
     with _store(_settings(ctx)) as store:
-        events = _query(store, **filters)
+        events = _select(store, merged=merged, **filters)
     writer = {
         "acled-csv": formats.write_acled_csv,
         "geojson": formats.write_geojson,
@@ -321,11 +332,13 @@ def summary_command(ctx: click.Context) -> None:
 
 def _summary(store: Store) -> str:
     stats = store.stats()
-    events = [e for e in store.query_events() if e.flags.is_event]
-    flagged = stats.events - len(events)
+    reports = [e for e in store.query_events() if e.flags.is_event]
+    flagged = stats.events - len(reports)
+    events = _select(store, merged=True)
     lines = [
         f"store: {stats.articles} articles ({stats.failed_articles} failed), "
-        f"{len(events)} events, {flagged} flagged statements (not events)",
+        f"{len(reports)} event reports merged into {len(events)} events, "
+        f"{flagged} flagged statements (not events)",
     ]
     if stats.date_from:
         lines.append(f"dates: {stats.date_from} .. {stats.date_to}")
@@ -342,22 +355,10 @@ def _summary(store: Store) -> str:
         "by country: "
         + ", ".join(f"{k} {v}" for k, v in sorted(by_country.items(), key=lambda kv: -kv[1]))
     )
-    lines.append(f"reported fatalities (ACLED rules, per statement): {deaths}")
-    multi = _multi_source(events)
-    if multi:
-        lines.append(f"reported by more than one outlet (same place, type and date): {multi}")
+    lines.append(f"reported fatalities (ACLED rules, lowest figure per event): {deaths}")
+    multi = sum(1 for e in events if len({p.outlet or p.article_id for p in e.provenance}) > 1)
+    lines.append(f"events reported by more than one outlet: {multi}")
     return "\n".join(lines)
-
-
-def _multi_source(events: list[Event]) -> int:
-    """Report groups that several outlets carry: traceable, not yet merged."""
-    groups: dict[tuple[object, ...], set[str]] = {}
-    for event in events:
-        if event.place is None or event.date.start is None:
-            continue
-        key = (event.event_type, event.place.name, event.date.start)
-        groups.setdefault(key, set()).update(p.outlet or p.article_id for p in event.provenance)
-    return sum(1 for outlets in groups.values() if len(outlets) > 1)
 
 
 # --------------------------------------------------------------------- demo
@@ -371,7 +372,7 @@ def demo_command(ctx: click.Context) -> None:
     report = _run_ingest(settings, (demo,), published=None, source=None, quiet=False)
     _print_report(report)
     with _store(settings) as store:
-        events = [e for e in store.query_events() if e.flags.is_event]
+        events = _select(store, merged=True)
         click.echo(formats.format_table(events))
         click.echo("")
         click.echo(_summary(store))
