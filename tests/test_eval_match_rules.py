@@ -91,6 +91,16 @@ def test_eval_match_rules_admin1(gold: str, extracted: str, same: bool) -> None:
             True,
         ),
         ("Taliban", "Islamic State (Afghanistan)", False),
+        (
+            "Police Forces of Brazil (2019-) Military Police",
+            "Police Forces of Brazil (2019-2022) Military Police",
+            True,
+        ),
+        (
+            "Police Forces of Brazil (2019-) Military Police",
+            "Police Forces of Brazil (2019-2022) Federal Police",
+            False,
+        ),
     ],
 )
 def test_eval_match_rules_actor(gold: str, extracted: str, same: bool) -> None:

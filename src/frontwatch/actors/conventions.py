@@ -12,11 +12,14 @@ What a sentence says and how ACLED codes it differ in a few fixed ways:
   kind of victims ("Journalists (country)", a party) as associated actor;
 - armed events whose doer is not named get the two sides of the country's
   war when the dictionary knows one for the day (``conflicts`` in
-  countries.yaml), else the country's unidentified perpetrator
-  ("Unidentified Armed Group (country)", "Unidentified Gang (Mexico)");
+  countries.yaml), else the country's unidentified armed group; a doer
+  known only as "a man" or "people" is an unidentified armed group too;
+- a clash has two sides: an unnamed second side is another unidentified
+  group; shelling that names no target has none;
 - a member state's forces acting for a coalition are coded as the coalition,
   the state's forces as its associated actor ("Operation Restoring Hope"
-  for Saudi forces in Yemen).
+  for Saudi forces in Yemen); a member group under its umbrella likewise
+  (the Donetsk militia under NAF).
 """
 
 from __future__ import annotations
@@ -50,8 +53,6 @@ CIVILIAN_HARM = re.compile(
     r"(?:killed|wounded|injured|hurt))\b",
     re.IGNORECASE,
 )
-
-
 # A fight with two sides, even when only one is named.
 TWO_SIDED = re.compile(
     r"\b(?:shoot ?outs?|shoot-outs?|exchang\w* (?:of )?(?:fire|gunfire|shots)|gun ?fights?|"
@@ -104,9 +105,8 @@ def _armed(
     """The doer and target of armed violence when the sentence leaves them out."""
     event_type = event_type_of(sub)
     sides = conflict_sides(dictionary, country, on)
-    if roles.actor1 is not None and _generic_of(
-        roles.actor1, civilians_of(dictionary, country, on)
-    ):
+    civilians = dictionary.generic("civilians", country, on)
+    if roles.actor1 is not None and _generic_of(roles.actor1, civilians):
         # "Police officers were shot by a man": an armed person, not a civilian actor.
         roles = replace(roles, actor1=dictionary.generic("unidentified_armed_group", country, on))
     named = roles.actor1 is not None and not roles.implied
@@ -115,7 +115,7 @@ def _armed(
     if roles.actor2 is not None or roles.actor1 is None:
         return roles
     if event_type == EXPLOSIONS and CIVILIAN_HARM.search(text):
-        return replace(roles, actor2=dictionary.generic("civilians", country, on))
+        return replace(roles, actor2=civilians)
     if named and sides is not None and roles.actor1 in sides and event_type != VIOLENCE_CIVILIANS:
         # A war of two known sides: one side's fire is at the other.
         return replace(roles, actor2=sides[1] if roles.actor1 == sides[0] else sides[0])
@@ -153,10 +153,6 @@ def coalition_for(
         ):
             return dictionary.actor_for(entry, country=country, on=on, event_country=country)
     return None
-
-
-def civilians_of(dictionary: ActorDictionary, country: str, on: dt.date | None) -> Actor:
-    return dictionary.generic("civilians", country, on)
 
 
 def _unnamed_doer(

@@ -39,7 +39,7 @@ ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "az", "at", "a
 
 # A regime period at the end of an actor name: "(2000-)", "(2000-2024)",
 # "(2000 - 2024)", with a hyphen or an en dash.
-_REGIME_PERIOD = re.compile(r"\(\s*(\d{4})\s*[-\u2013]\s*(?:\d{4})?\s*\)\s*$")
+_REGIME_PERIOD = re.compile(r"\(\s*(\d{4})\s*[-\u2013]\s*(?:\d{4})?\s*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +99,9 @@ def normalise_admin1(text: str) -> str:
 
 def normalise_actor(text: str) -> str:
     """``normalise_name`` with a regime period reduced to its start year."""
-    period = _REGIME_PERIOD.search(text)
-    if period:
-        text = f"{text[: period.start()]}({period.group(1)}-)"
+    # Wherever the period stands ("Police Forces of Brazil (2019-2022) Federal
+    # Police"), only its end year is forgiven.
+    text = _REGIME_PERIOD.sub(lambda period: f"({period.group(1)}-)", text)
     return normalise_name(text)
 
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from frontwatch.actors.conventions import apply_conventions
 from frontwatch.actors.coref import ActorContext
 from frontwatch.actors.dictionary import ActorDictionary
 from frontwatch.dates.resolve import event_date_span, historical_cue
 from frontwatch.extract.attribution import find_claim_source, statement_flags
 from frontwatch.extract.classify import (
-    CIVILIAN_VICTIMS,
     Clause,
     sub_event_type,
     without_protest_topics,
@@ -66,14 +66,9 @@ UNNAMED_ALLIES = re.compile(
 # A capture reported in the lead is usually the day of the report, but an
 # undated sentence otherwise only tells us the event happened by publication.
 UNDATED_REASON = "no date in the sentence: on or shortly before publication"
-HISTORICAL_DAYS = 60
+HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 # A "seized" that took weapons or goods, not ground.
 NOT_TERRITORY = ("Disrupted weapons use", "Looting/property destruction")
-ARMED_EVENT_TYPES = (
-    "Violence against civilians",
-    "Explosions/Remote violence",
-    "Battles",
-)  # an event dated this long before publication is background
 
 
 @dataclass
@@ -148,6 +143,7 @@ class EventExtractor:
                 article,
                 sentence,
                 actor_spans,
+                actors_by_sentence[index - 1] if index else [],
                 context,
                 allies,
                 located,
@@ -181,6 +177,7 @@ class EventExtractor:
                 start=offset + found.mention.start,
                 end=offset + found.mention.end,
                 supporting=found.mention.supporting,
+                implicit=found.mention.implicit,
             )
             for found in context.observe_sentence(sentence.text)
         ]
@@ -191,6 +188,7 @@ class EventExtractor:
         article: Article,
         sentence: Span,
         actor_spans: list[ActorSpan],
+        earlier_spans: list[ActorSpan],
         context: ActorContext,
         allies: dict[str, tuple[Actor, ...]],
         located: Sequence[Place],
@@ -256,6 +254,7 @@ class EventExtractor:
             trigger_end=chosen.end,
             passive=passive,
             excluded=excluded,
+            earlier=earlier_spans,
         )
         if chosen.entry.reverse:
             roles = Roles(actor1=roles.actor2, actor2=roles.actor1)
@@ -367,23 +366,16 @@ class EventExtractor:
     def _default_actors(
         self, sub: str, roles: Roles, text: str, country: str | None, article: Article
     ) -> Roles:
-        """ACLED's generic actors where the sentence names none."""
-        if country is None:
-            return roles
-        on = article.published
-        event_type = event_type_of(sub)
-        actor1, actor2 = roles.actor1, roles.actor2
-        if event_type == "Protests" and (actor1 is None or actor1.inter != 6):
-            if actor1 is not None and actor2 is None and actor1.inter in (1, 3):
-                actor2 = actor1  # police that intervened
-            actor1 = self.actors.generic("protesters", country, on)
-        elif event_type == "Riots" and (actor1 is None or actor1.inter not in (5, 4, 3)):
-            actor1 = self.actors.generic("rioters", country, on)
-        elif actor1 is None and event_type in ARMED_EVENT_TYPES:
-            actor1 = self.actors.generic("unidentified_armed_group", country, on)
-        if sub == "Attack" and actor2 is None and CIVILIAN_VICTIMS.search(text):
-            actor2 = self.actors.generic("civilians", country, on)
-        return replace(roles, actor1=actor1, actor2=actor2 if actor2 != actor1 else None)
+        """ACLED's actor conventions for the event type (generic actors where
+        the sentence names none; see frontwatch.actors.conventions)."""
+        return apply_conventions(
+            roles,
+            sub_event_type=sub,
+            text=text,
+            country=country,
+            on=article.published,
+            dictionary=self.actors,
+        )
 
     # ----------------------------------------------------------------- freeze
     def _freeze(
