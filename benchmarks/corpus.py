@@ -1,0 +1,128 @@
+"""The benchmark's texts: real news from ``../shared`` (VOA stories, and the
+article texts of the GeoWebNews and TR-News geoparsing corpora), with the
+gold toponyms of the latter for the geo check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontwatch.errors import InputError
+from frontwatch.ingest.readers import parse_published
+
+VOA = ("corpus", "voa_stories.jsonl")
+GEO = (("eval", "geo", "GWN.xml"), ("eval", "geo", "TR-News.xml"))
+# --tiny: this many articles from each source.
+TINY_PER_SOURCE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    start: int  # character offsets into the article text
+    end: int
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True, slots=True)
+class BenchArticle:
+    source: str  # "voa", "GWN", "TR-News"
+    origin: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    toponyms: tuple[GoldToponym, ...] = ()  # geoparsing gold that has coordinates
+    gold_spans: tuple[tuple[int, int], ...] = ()  # every gold toponym span
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def load_corpus(shared: Path, *, tiny: bool = False) -> list[BenchArticle]:
+    """Every article with a text, VOA first, in file order."""
+    per_source = TINY_PER_SOURCE if tiny else None
+    articles = _voa(shared.joinpath(*VOA))[:per_source]
+    for parts in GEO:
+        articles += _geo(shared.joinpath(*parts))[:per_source]
+    return articles
+
+
+def _voa(path: Path) -> list[BenchArticle]:
+    articles = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            text = str(record.get("text") or "")
+            if not text.strip():
+                continue
+            articles.append(
+                BenchArticle(
+                    source="voa",
+                    origin=f"{path.name}:{number}",
+                    text=text,
+                    title=record.get("title"),
+                    url=record.get("url"),
+                    published=_date(record.get("published")),
+                )
+            )
+    return articles
+
+
+def _geo(path: Path) -> list[BenchArticle]:
+    source = path.stem
+    articles = []
+    for number, node in enumerate(ET.parse(path).getroot().iter("article"), 1):
+        text = node.findtext("text") or ""
+        if not text.strip():
+            continue
+        articles.append(
+            BenchArticle(
+                source=source,
+                origin=f"{path.name}#{number}",
+                text=text,
+                title=(node.findtext("title") or "").strip() or None,
+                url=(node.findtext("url") or node.findtext("link") or "").strip() or None,
+                published=_date(node.findtext("dltime")),
+                toponyms=tuple(_toponyms(node)),
+                gold_spans=tuple(_spans(node)),
+            )
+        )
+    return articles
+
+
+def _toponyms(node: ET.Element) -> list[GoldToponym]:
+    """Gold toponyms that have coordinates, in either corpus's layout."""
+    found = []
+    for toponym in node.iter("toponym"):
+        start, end = toponym.findtext("start"), toponym.findtext("end")
+        latitude = toponym.findtext("latitude") or toponym.findtext("gaztag/lat")
+        longitude = toponym.findtext("longitude") or toponym.findtext("gaztag/lon")
+        if not (start and end and latitude and longitude):
+            continue
+        found.append(GoldToponym(int(start), int(end), float(latitude), float(longitude)))
+    return found
+
+
+def _spans(node: ET.Element) -> list[tuple[int, int]]:
+    found = []
+    for toponym in node.iter("toponym"):
+        start, end = toponym.findtext("start"), toponym.findtext("end")
+        if start and end:
+            found.append((int(start), int(end)))
+    return found
+
+
+def _date(value: object) -> dt.date | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return parse_published(value.strip())
+    except (InputError, ValueError):
+        return None
