@@ -38,7 +38,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import spacy
 
@@ -55,9 +54,6 @@ from frontwatch.nlp.spacy_model import load_full_pipeline, model_version
 from frontwatch.pipeline import Pipeline, ingest
 from frontwatch.settings import Settings, load_settings
 from frontwatch.store.repository import open_store
-
-if TYPE_CHECKING:
-    import resource
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -287,7 +283,7 @@ def _print_geo(articles: Sequence[BenchArticle], settings: Settings, selective: 
 # ------------------------------------------------------------------ fresh process
 def _probe(articles: Sequence[BenchArticle], settings: Settings) -> ProbeResult:
     """Run `frontwatch ingest --workers 1` in a fresh process and watch its
-    store for the first event; its peak memory comes from wait4."""
+    store for the first event and its memory for the peak."""
     with tempfile.TemporaryDirectory(prefix="fw-probe-") as folder:
         corpus = Path(folder) / "corpus.jsonl"
         with corpus.open("w", encoding="utf-8") as handle:
@@ -315,31 +311,31 @@ def _probe(articles: Sequence[BenchArticle], settings: Settings) -> ProbeResult:
             command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         first: float | None = None
-        peak: float | None = None
-        while True:
-            finished, usage = _reap(process)
-            if finished:
-                peak = usage.ru_maxrss / 1024 if usage is not None else None
-                break
+        peak_kb: int | None = None
+        while process.poll() is None:
+            peak_kb = max(peak_kb or 0, _peak_kb(process.pid)) or None
             if first is None and _has_event(database):
                 first = time.perf_counter() - start
             time.sleep(POLL_SECONDS)
         total = time.perf_counter() - start
         if first is None and _has_event(database):
             first = total
+        peak = peak_kb / 1024 if peak_kb else None
         return ProbeResult(first, total, peak, process.returncode or 0)
 
 
-def _reap(process: subprocess.Popen[bytes]) -> tuple[bool, resource.struct_rusage | None]:
-    """Whether the child has finished, and then its resource usage (peak
-    memory in kB on Linux) where the platform reports it."""
-    if not hasattr(os, "wait4"):
-        return process.poll() is not None, None
-    pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-    if pid == 0:
-        return False, None
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return True, usage
+def _peak_kb(pid: int) -> int:
+    """The process's peak resident memory so far (VmHWM, Linux), 0 when not
+    known. Read while it runs: getrusage would also count the memory of the
+    benchmark process it was forked from, which survives the exec."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
 
 
 def _has_event(database: Path) -> bool:

@@ -34,6 +34,22 @@ def test_pipeline_parallel_same_results_as_one_worker(pipeline: Pipeline) -> Non
         parallel.close()
 
 
+def test_pipeline_parallel_stream_keeps_batches_and_order(pipeline: Pipeline) -> None:
+    articles = [
+        clean(item)
+        for item in documents_from_paths([DEMO], max_bytes=DEFAULT_MAX_BYTES)
+        if isinstance(item, RawDocument)
+    ]
+    batches = [articles[:1], articles[1:7], [], articles[7:]]
+    expected = [(batch, pipeline.process_many(batch)) for batch in batches]
+    assert list(pipeline.process_stream(iter(batches))) == expected
+    parallel = Pipeline(load_settings(workers=2))
+    try:
+        assert list(parallel.process_stream(iter(batches))) == expected
+    finally:
+        parallel.close()
+
+
 def test_pipeline_parallel_cli_ingest_stores_the_same_events(tmp_path: Path) -> None:
     stored = []
     for workers in ("1", "2"):

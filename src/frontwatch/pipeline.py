@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -63,10 +64,11 @@ class _Tally:
         )
 
 
-# Articles handed to the parser (and to a worker process) at a time. The
-# chunks are the same whatever the number of workers, so every article is
-# parsed in the same company and the results do not depend on --workers.
-CHUNK_ARTICLES = 4
+# With workers, a batch goes out in this many chunks per worker, so that a
+# worker with short articles takes another chunk while one with long
+# articles finishes. (spaCy's output does not depend on what else is in its
+# batch, so the results do not depend on the chunking.)
+CHUNKS_PER_WORKER = 2
 
 
 class Pipeline:
@@ -84,9 +86,7 @@ class Pipeline:
         self.gazetteer = Gazetteer.open(self.settings.home / "gazetteer.sqlite")
         self.extractor = EventExtractor(gazetteer=self.gazetteer)
         self.parser = SelectiveParser(
-            self.nlp,
-            TriggerScan.for_model(self.nlp, self.extractor.lexicon),
-            batch_size=self.settings.batch_size,
+            self.nlp, TriggerScan.for_model(self.nlp, self.extractor.lexicon)
         )
         self._pool: WorkerPool[Sequence[Article], list[list[Event]]] | None = None
 
@@ -94,18 +94,40 @@ class Pipeline:
         return self._extract_chunk([article])[0]
 
     def process_many(self, articles: Sequence[Article]) -> list[list[Event]]:
-        chunks = [articles[i : i + CHUNK_ARTICLES] for i in range(0, len(articles), CHUNK_ARTICLES)]
-        if self.settings.workers > 1 and len(chunks) > 1:
-            parts = self._workers().map(chunks)
-        else:
-            parts = [self._extract_chunk(chunk) for chunk in chunks]
+        if self.settings.workers == 1 or len(articles) <= 1:
+            return self._extract_chunk(articles)
+        parts = self._workers().map(self._chunks(articles))
         return [events for part in parts for events in part]
+
+    def process_stream(
+        self, batches: Iterable[Sequence[Article]]
+    ) -> Iterator[tuple[Sequence[Article], list[list[Event]]]]:
+        """Each batch with its ``process_many`` results, in order. With
+        workers, the next batch is already being extracted while the caller
+        stores this one's results, so the one writer does not leave the
+        workers idle; ``batches`` is read one batch ahead."""
+        if self.settings.workers == 1:
+            yield from ((batch, self.process_many(batch)) for batch in batches)
+            return
+        pool = self._workers()
+        waiting: tuple[Sequence[Article], list[Future[list[list[Event]]]]] | None = None
+        for batch in batches:
+            started = (batch, pool.submit(self._chunks(batch)))
+            if waiting is not None:
+                yield waiting[0], [events for part in pool.collect(waiting[1]) for events in part]
+            waiting = started
+        if waiting is not None:
+            yield waiting[0], [events for part in pool.collect(waiting[1]) for events in part]
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.close()
             self._pool = None
         self.gazetteer.close()
+
+    def _chunks(self, articles: Sequence[Article]) -> list[Sequence[Article]]:
+        size = -(-len(articles) // (self.settings.workers * CHUNKS_PER_WORKER)) or 1
+        return [articles[i : i + size] for i in range(0, len(articles), size)]
 
     def _extract_chunk(self, articles: Sequence[Article]) -> list[list[Event]]:
         texts = [a.text for a in articles]

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Sequence
-from multiprocessing.pool import Pool
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar
 
-from frontwatch.errors import ConfigError
+from frontwatch.errors import ConfigError, FrontwatchError
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -53,17 +54,33 @@ class WorkerPool(Generic[In, Out]):
             raise ConfigError(f"workers must be 1 or more, not {workers}")
         context = multiprocessing.get_context("fork" if forks() else "spawn")
         self.workers = workers
-        self._pool: Pool = context.Pool(workers, initializer=_start, initargs=(factory,))
+        self._executor = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start, initargs=(factory,)
+        )
 
     def map(self, chunks: Sequence[In]) -> list[Out]:
-        """The results of every chunk, in the chunks' order."""
-        results: list[Out] = self._pool.map(_run, chunks, chunksize=1)
-        return results
+        """The results of every chunk, in the chunks' order. An error raised
+        in a worker is raised here; a worker that dies (killed, out of
+        memory) fails the call instead of hanging it."""
+        return self.collect(self.submit(chunks))
+
+    def submit(self, chunks: Sequence[In]) -> list[Future[Out]]:
+        """Start the chunks; ``collect`` waits for them."""
+        try:
+            return [self._executor.submit(_run, chunk) for chunk in chunks]
+        except BrokenProcessPool as exc:
+            raise _stopped(exc) from exc
+
+    @staticmethod
+    def collect(pending: Sequence[Future[Out]]) -> list[Out]:
+        try:
+            return [future.result() for future in pending]
+        except BrokenProcessPool as exc:
+            raise _stopped(exc) from exc
 
     def close(self) -> None:
-        self._pool.close()
-        self._pool.join()
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
-    def terminate(self) -> None:
-        self._pool.terminate()
-        self._pool.join()
+
+def _stopped(exc: BrokenProcessPool) -> FrontwatchError:
+    return FrontwatchError(f"an extraction worker stopped unexpectedly: {exc}")
