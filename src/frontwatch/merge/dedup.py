@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy
+
 SHINGLE_WORDS = 4
 NUM_HASHES = 64
 BAND_ROWS = 2  # 32 bands of 2 rows: pairs with 20% resemblance are found 3 times in 4
@@ -49,15 +51,18 @@ class Fingerprint:
     published: dt.date | None
     shingles: frozenset[int]  # 64-bit hashes of the word 4-grams
     signature: tuple[int, ...]  # MinHash, NUM_HASHES values
+    # LSH band keys: two copies share at least one with high probability.
+    # Computed once (the merge compares every batch article with every
+    # candidate, and hashing the bands each time cost more than the MinHash).
+    bands: tuple[str, ...] = ()
 
-    @property
-    def bands(self) -> tuple[str, ...]:
-        """LSH band keys: two copies share at least one with high probability."""
-        keys = []
-        for band, start in enumerate(range(0, NUM_HASHES, BAND_ROWS)):
-            rows = ",".join(str(v) for v in self.signature[start : start + BAND_ROWS])
-            keys.append(hashlib.blake2b(f"{band}:{rows}".encode(), digest_size=8).hexdigest())
-        return tuple(keys)
+
+def band_keys(signature: Sequence[int]) -> tuple[str, ...]:
+    keys = []
+    for band, start in enumerate(range(0, NUM_HASHES, BAND_ROWS)):
+        rows = ",".join(str(v) for v in signature[start : start + BAND_ROWS])
+        keys.append(hashlib.blake2b(f"{band}:{rows}".encode(), digest_size=8).hexdigest())
+    return tuple(keys)
 
 
 def shingles(text: str) -> frozenset[int]:
@@ -75,13 +80,47 @@ def shingles(text: str) -> frozenset[int]:
 
 def fingerprint(article_id: str, text: str, published: dt.date | None = None) -> Fingerprint:
     grams = shingles(text)
-    if grams:
-        signature = tuple(
-            min((a * x + b) % _MERSENNE for x in grams) for a, b in zip(_A, _B, strict=True)
-        )
-    else:
-        signature = (0,) * NUM_HASHES
-    return Fingerprint(article_id, published, grams, signature)
+    signature = minhash(grams) if grams else (0,) * NUM_HASHES
+    return Fingerprint(article_id, published, grams, signature, band_keys(signature))
+
+
+def minhash(grams: Iterable[int]) -> tuple[int, ...]:
+    """min over the shingles of (a_i * x + b_i) mod p, for each i, computed
+    exactly in 64-bit numpy arithmetic (the same values as Python's big
+    integers give, so stored band keys stay valid)."""
+    values = _mod_p(numpy.fromiter(grams, dtype=numpy.uint64))
+    lowest = numpy.full(NUM_HASHES, _P, dtype=numpy.uint64)
+    # In blocks, so a very long text never needs a huge NUM_HASHES x n array.
+    for start in range(0, len(values), _BLOCK):
+        x = values[start : start + _BLOCK]
+        hashed = _mod_p(_mulmod(_A_ARRAY[:, None], x[None, :]) + _B_ARRAY[:, None])
+        lowest = numpy.minimum(lowest, hashed.min(axis=1))
+    return tuple(int(v) for v in lowest)
+
+
+_P = numpy.uint64(_MERSENNE)
+_A_ARRAY = numpy.array(_A, dtype=numpy.uint64)
+_B_ARRAY = numpy.array(_B, dtype=numpy.uint64)
+_LOW31 = numpy.uint64((1 << 31) - 1)
+_LOW30 = numpy.uint64((1 << 30) - 1)
+_BLOCK = 8192
+
+
+def _mod_p(values: numpy.ndarray) -> numpy.ndarray:  # type: ignore[type-arg]
+    """values mod 2^61 - 1, for any uint64 values."""
+    folded = (values & _P) + (values >> numpy.uint64(61))  # < 2^61 + 8
+    return numpy.where(folded >= _P, folded - _P, folded)
+
+
+def _mulmod(a: numpy.ndarray, x: numpy.ndarray) -> numpy.ndarray:  # type: ignore[type-arg]
+    """a * x mod 2^61 - 1 for a, x < 2^61, without overflowing 64 bits: split
+    each factor at bit 31 and use 2^61 = 1 (mod p)."""
+    a1, a0 = a >> numpy.uint64(31), a & _LOW31
+    x1, x0 = x >> numpy.uint64(31), x & _LOW31
+    high = (a1 * x1) << numpy.uint64(1)  # a1*x1*2^62 = 2*a1*x1; < 2^61
+    middle = a1 * x0 + a0 * x1  # < 2^62, times 2^31:
+    middle = (middle >> numpy.uint64(30)) + ((middle & _LOW30) << numpy.uint64(31))
+    return _mod_p(_mod_p(high + middle) + _mod_p(a0 * x0))
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> float:

@@ -140,13 +140,14 @@ def _update_stories(store: Store, article_ids: Sequence[str]) -> tuple[int, set[
             others[article_id] = dedup.fingerprint(article_id, stored.text, stored.published)
     links: list[tuple[str, str]] = []
     candidates = {**others, **prints}
+    by_band: dict[str, list[str]] = {}
+    for other_id, other in candidates.items():
+        for band in other.bands:
+            by_band.setdefault(band, []).append(other_id)
     for article_id, fp in prints.items():
-        for other_id, other in candidates.items():
-            if (
-                other_id != article_id
-                and set(fp.bands) & set(other.bands)
-                and dedup.is_copy(fp, other)
-            ):
+        sharing = {other_id for band in fp.bands for other_id in by_band[band]}
+        for other_id in sorted(sharing - {article_id}):
+            if dedup.is_copy(fp, candidates[other_id]):
                 links.append((min(article_id, other_id), max(article_id, other_id)))
     copied = len({a for pair in links for a in pair if a in prints})
     old = store.stories_of(sorted(candidates))
