@@ -68,7 +68,7 @@ class _Tally:
 # worker with short articles takes another chunk while one with long
 # articles finishes. (spaCy's output does not depend on what else is in its
 # batch, so the results do not depend on the chunking.)
-CHUNKS_PER_WORKER = 2
+CHUNKS_PER_WORKER = 4
 
 
 class Pipeline:
@@ -181,29 +181,29 @@ def ingest(
     """Clean, extract and store every document; one bad document never stops
     the batch, and a document that was read is always kept raw."""
     tally = _Tally()
-    batch: list[Article] = []
-    for item in documents:
-        if isinstance(item, InputError):
-            tally.errors.append(FileError(item.origin, str(item)))
+    seen: set[str] = set()  # article ids read in this run, stored or not yet
+
+    def articles() -> Iterator[Article]:
+        for item in documents:
+            if isinstance(item, InputError):
+                tally.errors.append(FileError(item.origin, str(item)))
+                if on_progress:
+                    on_progress(item.origin)
+                continue
+            tally.read += 1
             if on_progress:
                 on_progress(item.origin)
-            continue
-        tally.read += 1
-        if on_progress:
-            on_progress(item.origin)
-        article_id = content_hash(item.content)
-        if store.has_article(article_id) or any(a.article_id == article_id for a in batch):
-            tally.duplicates += 1
-            continue
-        try:
-            article = clean(item, published=published, source=source)
-        except InputError as exc:
-            _keep_failed(store, item, article_id, exc, tally)
-            continue
-        batch.append(article)
-        if len(batch) >= pipeline.settings.batch_size:
-            _flush(store, pipeline, batch, tally)
-    _flush(store, pipeline, batch, tally)
+            article_id = content_hash(item.content)
+            if article_id in seen or store.has_article(article_id):
+                tally.duplicates += 1
+                continue
+            seen.add(article_id)
+            try:
+                yield clean(item, published=published, source=source)
+            except InputError as exc:
+                _keep_failed(store, item, article_id, exc, tally)
+
+    _run_batches(store, pipeline, articles(), tally)
     return tally.freeze()
 
 
@@ -212,30 +212,28 @@ def reprocess(
 ) -> IngestReport:
     """Run the current pipeline again over every stored raw article."""
     tally = _Tally()
-    batch: list[Article] = []
-    for stored in list(store.iter_articles()):
-        tally.read += 1
-        if on_progress:
-            on_progress(stored.origin)
-        raw = RawDocument(
-            origin=stored.origin,
-            content=stored.raw,
-            raw_format=stored.raw_format,
-            url=stored.url,
-            title=stored.title,
-            published=stored.published,
-            outlet=stored.outlet,
-        )
-        try:
-            article = replace(clean(raw), article_id=stored.article_id)
-        except InputError as exc:
-            tally.failed += 1
-            tally.errors.append(FileError(stored.origin, str(exc)))
-            continue
-        batch.append(article)
-        if len(batch) >= pipeline.settings.batch_size:
-            _flush(store, pipeline, batch, tally, replace_existing=True)
-    _flush(store, pipeline, batch, tally, replace_existing=True)
+
+    def articles() -> Iterator[Article]:
+        for stored in list(store.iter_articles()):
+            tally.read += 1
+            if on_progress:
+                on_progress(stored.origin)
+            raw = RawDocument(
+                origin=stored.origin,
+                content=stored.raw,
+                raw_format=stored.raw_format,
+                url=stored.url,
+                title=stored.title,
+                published=stored.published,
+                outlet=stored.outlet,
+            )
+            try:
+                yield replace(clean(raw), article_id=stored.article_id)
+            except InputError as exc:
+                tally.failed += 1
+                tally.errors.append(FileError(stored.origin, str(exc)))
+
+    _run_batches(store, pipeline, articles(), tally, replace_existing=True)
     return tally.freeze()
 
 
@@ -297,23 +295,40 @@ def _keep_failed(
     store.add_article(failed, status="failed", error=str(exc))
 
 
-def _flush(
+def _run_batches(
     store: Store,
     pipeline: Pipeline,
-    batch: list[Article],
+    articles: Iterable[Article],
     tally: _Tally,
     *,
     replace_existing: bool = False,
 ) -> None:
-    if not batch:
-        return
-    results = pipeline.process_many(batch)
-    # save_batch also refreshes a stored article's cleaned text, so the new
-    # events' offsets point into the text they were extracted from.
-    store.save_batch(list(zip(batch, results, strict=True)))
-    # Copies, merged events and control history of what this batch touched.
-    update_store(store, [article.article_id for article in batch])
-    if not replace_existing:
-        tally.stored += len(batch)
-    tally.events += sum(len(events) for events in results)
-    batch.clear()
+    """Extract and store ``articles`` batch by batch. The workers extract the
+    next batch while this one is stored (the store has one writer)."""
+    batches = _growing_batches(articles, pipeline.settings.batch_size)
+    for batch, results in pipeline.process_stream(batches):
+        # save_batch also refreshes a stored article's cleaned text, so the
+        # new events' offsets point into the text they were extracted from.
+        store.save_batch(list(zip(batch, results, strict=True)))
+        # Copies, merged events and control history of what this batch touched.
+        update_store(store, [article.article_id for article in batch])
+        if not replace_existing:
+            tally.stored += len(batch)
+        tally.events += sum(len(events) for events in results)
+
+
+def _growing_batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Batches of 1, 2, 4 ... up to ``size`` articles: the first events are
+    stored within a second of the start, later batches are large enough for
+    batched parsing and few transactions. (Batching does not change the
+    results: merging is incremental and order-independent.)"""
+    limit = 1
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= limit:
+            yield batch
+            batch = []
+            limit = min(limit * 2, size)
+    if batch:
+        yield batch

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from frontwatch.errors import ConfigError
+from frontwatch.yaml_data import load_yaml
 
 NAMED, GENERIC, SOURCE = "named", "generic", "source"
 KINDS = (NAMED, GENERIC, SOURCE)
@@ -229,7 +230,7 @@ def load_data(path: Path | None = None) -> DictionaryData:
 
 def _read(file: Traversable | Path) -> Any:
     try:
-        return yaml.safe_load(file.read_text(encoding="utf-8"))
+        return load_yaml(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"actor dictionary: cannot read {file.name}: {exc}") from exc
 

@@ -44,6 +44,7 @@ from frontwatch.merge.rules import (
     place_identity,
 )
 from frontwatch.models import GEO_NEAR, Actor, Event, Place
+from frontwatch.yaml_data import load_yaml
 
 CHANGES = ("captured", "regained", "lost", "withdrew", "handed over")
 STATES = ("encircled", "besieged")
@@ -80,7 +81,7 @@ class AreaWords:
 def load_area_words() -> AreaWords:
     text = resources.files("frontwatch.data").joinpath("control.yaml").read_text("utf-8")
     try:
-        return AreaWords.from_mapping(yaml.safe_load(text))
+        return AreaWords.from_mapping(load_yaml(text))
     except yaml.YAMLError as exc:
         raise ConfigError(f"control.yaml: {exc}") from exc
 

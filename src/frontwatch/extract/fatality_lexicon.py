@@ -17,6 +17,7 @@ from frontwatch.extract.numbers import (
     phrase_alternation,
     quantity_pattern,
 )
+from frontwatch.yaml_data import load_yaml
 
 LEXICON_FILE = "fatalities.yaml"
 _WORD_LISTS = (
@@ -113,7 +114,7 @@ def load_lexicon() -> FatalityLexicon:
     """The packaged lexicon, read once."""
     source = resources.files("frontwatch.data").joinpath(LEXICON_FILE)
     try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+        raw = load_yaml(source.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read {LEXICON_FILE}: {exc}") from exc
     return parse_lexicon(raw)

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from frontwatch.errors import ConfigError
 from frontwatch.extract.taxonomy import EVENT_TYPE_OF, TERRITORIAL
+from frontwatch.yaml_data import load_yaml
 
 RULES = ("@territory", "@violence", "@protest")
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -64,7 +65,7 @@ class TriggerLexicon:
     @classmethod
     def from_yaml(cls, text: str) -> TriggerLexicon:
         try:
-            raw = yaml.safe_load(text)
+            raw = load_yaml(text)
         except yaml.YAMLError as exc:
             raise ConfigError(f"trigger lexicon is not valid YAML: {exc}") from exc
         if not isinstance(raw, list):

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from frontwatch.errors import ConfigError
+from frontwatch.yaml_data import load_yaml
 
 RULES_FILE = "boilerplate.yaml"
 # Aliases this short ("AP", "AFP", "dpa") are matched with their exact case, so
@@ -138,7 +139,7 @@ def load_rules() -> CleaningRules:
 def parse_rules(text: str) -> CleaningRules:
     """Rules from YAML text; ConfigError says what is wrong with it."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{RULES_FILE}: not valid YAML: {exc}") from exc
     try:

@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 
 from frontwatch.errors import ConfigError, UnsupportedLanguageError
+from frontwatch.yaml_data import load_yaml
 
 FUNCTION_WORDS_FILE = "function_words.yaml"
 # Below this many words only clear evidence of another language rejects a
@@ -40,7 +41,7 @@ def load_function_words() -> FunctionWords:
     """The packaged word lists (read once)."""
     text = resources.files("frontwatch.data").joinpath(FUNCTION_WORDS_FILE).read_text("utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
         english = frozenset(str(data["english"]).split())
         others = {
             str(name): frozenset(str(words).split()) - english

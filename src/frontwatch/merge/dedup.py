@@ -106,13 +106,13 @@ _LOW30 = numpy.uint64((1 << 30) - 1)
 _BLOCK = 8192
 
 
-def _mod_p(values: numpy.ndarray) -> numpy.ndarray:  # type: ignore[type-arg]
+def _mod_p(values: numpy.ndarray) -> numpy.ndarray:
     """values mod 2^61 - 1, for any uint64 values."""
     folded = (values & _P) + (values >> numpy.uint64(61))  # < 2^61 + 8
     return numpy.where(folded >= _P, folded - _P, folded)
 
 
-def _mulmod(a: numpy.ndarray, x: numpy.ndarray) -> numpy.ndarray:  # type: ignore[type-arg]
+def _mulmod(a: numpy.ndarray, x: numpy.ndarray) -> numpy.ndarray:
     """a * x mod 2^61 - 1 for a, x < 2^61, without overflowing 64 bits: split
     each factor at bit 31 and use 2^61 = 1 (mod p)."""
     a1, a0 = a >> numpy.uint64(31), a & _LOW31

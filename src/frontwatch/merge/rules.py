@@ -30,6 +30,7 @@ import yaml
 from frontwatch.errors import ConfigError
 from frontwatch.extract.taxonomy import EVENT_TYPE_OF
 from frontwatch.models import DAY, GEO_NEAR, GEO_REGION, Actor, Event, Place
+from frontwatch.yaml_data import load_yaml
 
 STATE_FORCES = 1  # ACLED inter code
 _REGION_FEATURES = frozenset({"country", "admin1", "admin2"})
@@ -102,7 +103,7 @@ def _known(names: Any, families: Mapping[str, Any], origin: str) -> frozenset[st
 def load_rules() -> MergeRules:
     text = resources.files("frontwatch.data").joinpath("merge.yaml").read_text("utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"merge.yaml: {exc}") from exc
     return MergeRules.from_mapping(data)
