@@ -160,7 +160,9 @@ def _planned(head: Token, governors: list[Token], sentence: Span) -> bool:
         and (governors[0].lemma_.lower() in PLAN_LEMMAS)
     ):
         return True
-    window = sentence.doc.text[sentence.start_char : head.idx].lower()[-40:]
+    # Span.text, not Doc.text: spaCy rebuilds a Doc's text from every token
+    # on each access.
+    window = sentence.text[: head.idx - sentence.start_char].lower()[-40:]
     return any(phrase in window for phrase in PLAN_PHRASES)
 
 

@@ -121,6 +121,7 @@ class EventExtractor:
         # order, and alliances stated late ("Hezbollah, which fights alongside
         # government forces") are known when "allied forces" appears early.
         actors_by_sentence = [self._actors(s, context) for s in sentences]
+        texts = [s.text for s in sentences]  # Span.text is rebuilt on each access
         allies = _alliances(article.text, actors_by_sentence)
         drafts: list[_Draft] = []
         # The last dated sentence of the current paragraph: an undated
@@ -130,8 +131,8 @@ class EventExtractor:
         for index, (sentence, actor_spans) in enumerate(
             zip(sentences, actors_by_sentence, strict=True)
         ):
-            following = " ".join(s.text for s in sentences[index + 1 : index + 3])
-            own_date = event_date_span(sentence.text, article.published)
+            following = " ".join(texts[index + 1 : index + 3])
+            own_date = event_date_span(texts[index], article.published)
             if own_date.expression and own_date.precision is not None:
                 dated = (sentence, own_date)
             elif (
@@ -202,6 +203,8 @@ class EventExtractor:
         triggers = without_protest_topics(
             self.lexicon.find(sentence), sentence.start_char, sentence.text
         )
+        if not triggers and not drafts:
+            return  # no event here and none before it to add a figure to
         fatalities = find_fatalities(sentence.text)
         area = AREA.search(sentence.text)
         claim = find_claim_source(sentence)

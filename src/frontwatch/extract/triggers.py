@@ -81,6 +81,9 @@ class TriggerLexicon:
         never overlapping."""
         matches: list[TriggerMatch] = []
         tokens = list(sentence)
+        # Span.text, not Doc.text: spaCy rebuilds a Doc's text from every
+        # token on each access.
+        text, offset = sentence.text, sentence.start_char
         i = 0
         while i < len(tokens):
             found = self._match_at(tokens, i)
@@ -88,7 +91,7 @@ class TriggerLexicon:
                 i += 1
                 continue
             entry, length = found
-            if entry.requires is not None and entry.requires.search(sentence.text) is None:
+            if entry.requires is not None and entry.requires.search(text) is None:
                 i += 1
                 continue
             first, last = tokens[i], tokens[i + length - 1]
@@ -99,7 +102,7 @@ class TriggerLexicon:
                     token_end=last.i + 1,
                     start=first.idx,
                     end=last.idx + len(last.text),
-                    text=sentence.doc.text[first.idx : last.idx + len(last.text)],
+                    text=text[first.idx - offset : last.idx + len(last.text) - offset],
                 )
             )
             i += length
