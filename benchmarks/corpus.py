@@ -6,25 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 from frontwatch.errors import InputError
+from frontwatch.eval.geo_corpus import GoldToponym, load_geo_corpus
 from frontwatch.ingest.readers import parse_published
 
 VOA = ("corpus", "voa_stories.jsonl")
 GEO = (("eval", "geo", "GWN.xml"), ("eval", "geo", "TR-News.xml"))
 # --tiny: this many articles from each source.
 TINY_PER_SOURCE = 3
-
-
-@dataclass(frozen=True, slots=True)
-class GoldToponym:
-    start: int  # character offsets into the article text
-    end: int
-    latitude: float
-    longitude: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +27,7 @@ class BenchArticle:
     title: str | None = None
     url: str | None = None
     published: dt.date | None = None
-    toponyms: tuple[GoldToponym, ...] = ()  # geoparsing gold that has coordinates
+    toponyms: tuple[GoldToponym, ...] = ()  # geoparsing gold that has coordinates, one a span
     gold_spans: tuple[tuple[int, int], ...] = ()  # every gold toponym span
 
     @property
@@ -76,47 +68,22 @@ def _voa(path: Path) -> list[BenchArticle]:
 
 
 def _geo(path: Path) -> list[BenchArticle]:
-    source = path.stem
-    articles = []
-    for number, node in enumerate(ET.parse(path).getroot().iter("article"), 1):
-        text = node.findtext("text") or ""
-        if not text.strip():
-            continue
-        articles.append(
-            BenchArticle(
-                source=source,
-                origin=f"{path.name}#{number}",
-                text=text,
-                title=(node.findtext("title") or "").strip() or None,
-                url=(node.findtext("url") or node.findtext("link") or "").strip() or None,
-                published=_date(node.findtext("dltime")),
-                toponyms=tuple(_toponyms(node)),
-                gold_spans=tuple(_spans(node)),
-            )
+    """The articles of a geoparsing corpus, read by the library's reader
+    (``frontwatch.eval.geo_corpus``: format detection, offset realignment)."""
+    corpus = load_geo_corpus(path)
+    return [
+        BenchArticle(
+            source=corpus.name,
+            origin=article.article_id,
+            text=article.text,
+            title=article.title,
+            url=article.url,
+            published=article.published,
+            toponyms=tuple(article.located()),
+            gold_spans=tuple(article.toponym_spans()),
         )
-    return articles
-
-
-def _toponyms(node: ET.Element) -> list[GoldToponym]:
-    """Gold toponyms that have coordinates, in either corpus's layout."""
-    found = []
-    for toponym in node.iter("toponym"):
-        start, end = toponym.findtext("start"), toponym.findtext("end")
-        latitude = toponym.findtext("latitude") or toponym.findtext("gaztag/lat")
-        longitude = toponym.findtext("longitude") or toponym.findtext("gaztag/lon")
-        if not (start and end and latitude and longitude):
-            continue
-        found.append(GoldToponym(int(start), int(end), float(latitude), float(longitude)))
-    return found
-
-
-def _spans(node: ET.Element) -> list[tuple[int, int]]:
-    found = []
-    for toponym in node.iter("toponym"):
-        start, end = toponym.findtext("start"), toponym.findtext("end")
-        if start and end:
-            found.append((int(start), int(end)))
-    return found
+        for article in corpus.articles
+    ]
 
 
 def _date(value: object) -> dt.date | None:

@@ -1,59 +1,45 @@
-"""Geoparsing scores on GeoWebNews and TR-News: the toponyms frontwatch
-locates in an article (``ArticlePlaces.locate``) against the gold spans and
-coordinates. Recognition: precision, recall and F1 on overlapping spans;
-resolution: share of gold toponyms with coordinates that are recognised and
-placed within 161 km (100 miles), and the median error of those recognised.
+"""Geoparsing scores on GeoWebNews and TR-News for the throughput benchmark:
+the toponyms frontwatch's event pipeline locates in an article
+(``ArticlePlaces.locate``, on a full or a selective parse) against the gold.
+The scoring is the library's (``frontwatch.eval.geo_score``, as
+``frontwatch eval geo`` scores the geoparser): recognition on overlapping
+spans over every gold toponym; resolution within 161 km over the gold
+toponyms with coordinates, a missed one counting as the largest error.
 """
 
 from __future__ import annotations
 
-import math
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from benchmarks.corpus import BenchArticle
+from frontwatch.eval.geo_corpus import GoldToponym
+from frontwatch.eval.geo_score import (
+    WITHIN_KM,
+    Answer,
+    ResolutionScore,
+    SpanScore,
+    resolution_score,
+    span_score,
+)
 from frontwatch.geo.event_places import ArticlePlaces
-
-WITHIN_KM = 161.0
-EARTH_KM = 6371.0
+from frontwatch.models import Place
 
 
 @dataclass(frozen=True, slots=True)
 class GeoScore:
-    gold: int  # gold toponym spans
-    predicted: int  # located toponyms
-    predicted_right: int  # located toponyms overlapping a gold span
-    gold_found: int  # gold spans overlapped by a located toponym
-    with_coordinates: int  # gold toponyms that have coordinates
-    within: int  # ... recognised and placed within WITHIN_KM
-    median_km: float | None  # error of the recognised ones
-
-    @property
-    def precision(self) -> float:
-        return self.predicted_right / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.gold_found / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
-
-    @property
-    def accuracy(self) -> float:
-        return self.within / self.with_coordinates if self.with_coordinates else 0.0
+    spans: SpanScore
+    resolution: ResolutionScore
 
     def line(self) -> str:
-        median = f"{self.median_km:.0f} km" if self.median_km is not None else "-"
+        spans, resolution = self.spans, self.resolution
         return (
-            f"P {self.precision:.3f} R {self.recall:.3f} F1 {self.f1:.3f}, "
-            f"within {WITHIN_KM:.0f} km {self.accuracy:.3f} "
-            f"({self.within}/{self.with_coordinates}), median error {median}"
+            f"P {spans.precision:.3f} R {spans.recall:.3f} F1 {spans.f1:.3f}, "
+            f"within {WITHIN_KM:.0f} km {resolution.accuracy:.3f} "
+            f"({resolution.within}/{resolution.scored}), median error "
+            f"{resolution.median_km:.0f} km"
         )
 
 
@@ -66,8 +52,8 @@ def geo_score(
 ) -> GeoScore:
     """Scores over ``articles`` parsed as ``docs``; with ``ranges``, only the
     gold and located toponyms that start inside each article's ranges."""
-    gold = predicted = predicted_right = gold_found = with_coordinates = within = 0
-    errors: list[float] = []
+    spans = SpanScore(0, 0, 0, 0)
+    answers: list[Answer] = []
     for index, (article, doc) in enumerate(zip(articles, docs, strict=True)):
         keep = ranges[index] if ranges is not None else [(0, len(article.text))]
 
@@ -75,49 +61,36 @@ def geo_score(
             return any(low <= start < high for low, high in keep)
 
         located = [
-            p for p in places.locate(article.text, doc) if p.start is not None and p.end is not None
+            p
+            for p in places.locate(article.text, doc)
+            if p.start is not None and p.end is not None and inside(p.start)
         ]
-        located = [p for p in located if inside(p.start or 0)]
-        spans = [span for span in article.gold_spans if inside(span[0])]
-        gold += len(spans)
-        predicted += len(located)
-        predicted_right += sum(
-            any(_overlap(p.start or 0, p.end or 0, s, e) for s, e in spans) for p in located
-        )
-        gold_found += sum(
-            any(_overlap(p.start or 0, p.end or 0, s, e) for p in located) for s, e in spans
-        )
+        predicted = [(p.start or 0, p.end or 0) for p in located]
+        gold = [span for span in article.gold_spans if inside(span[0])]
+        spans += span_score(gold, predicted, exact=False)
         for toponym in article.toponyms:
-            if not inside(toponym.start):
-                continue
-            with_coordinates += 1
-            hits = [
-                p for p in located if _overlap(p.start or 0, p.end or 0, toponym.start, toponym.end)
-            ]
-            if not hits:
-                continue
-            error = min(
-                _km(p.latitude, p.longitude, toponym.latitude, toponym.longitude) for p in hits
-            )
-            errors.append(error)
-            within += error <= WITHIN_KM
-    return GeoScore(
-        gold=gold,
-        predicted=predicted,
-        predicted_right=predicted_right,
-        gold_found=gold_found,
-        with_coordinates=with_coordinates,
-        within=within,
-        median_km=statistics.median(errors) if errors else None,
+            if inside(toponym.start):
+                answers.append(_answer(article, toponym, located))
+    return GeoScore(spans, resolution_score(answers))
+
+
+def _answer(article: BenchArticle, toponym: GoldToponym, located: Sequence[Place]) -> Answer:
+    start, end = toponym.start, toponym.end
+    best: Place | None = None
+    best_overlap = 0
+    for place in located:
+        shared = min(end, place.end or 0) - max(start, place.start or 0)
+        if shared > best_overlap:
+            best, best_overlap = place, shared
+    return Answer(
+        article=article.origin,
+        start=start,
+        end=end,
+        text=toponym.text,
+        gold_latitude=toponym.latitude if toponym.latitude is not None else 0.0,
+        gold_longitude=toponym.longitude if toponym.longitude is not None else 0.0,
+        name=best.name if best else None,
+        latitude=best.latitude if best else None,
+        longitude=best.longitude if best else None,
+        recognised=best is not None,
     )
-
-
-def _overlap(start: int, end: int, other_start: int, other_end: int) -> bool:
-    return start < other_end and other_start < end
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))

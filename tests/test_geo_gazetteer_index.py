@@ -3,7 +3,6 @@ GeoNames-shaped files made here (the full build is exercised elsewhere)."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,72 +11,8 @@ import pytest
 
 from frontwatch.errors import GazetteerError
 from frontwatch.geo.gazetteer import Gazetteer, default_index_path
-from frontwatch.geo.gazetteer_build import SCHEMA_VERSION, GazetteerSources
-
-CITIES = {
-    "1": {
-        "geonameid": 1,
-        "name": "As Sukhnah",
-        "latitude": 34.88533,
-        "longitude": 38.8711,
-        "countrycode": "SY",
-        "population": 0,
-        "admin1code": "11",
-        "alternatenames": ["Soukhne", "alskhnt", "السخنة", "SKH"],
-    },
-    "2": {
-        "geonameid": 2,
-        "name": "Homs",
-        "latitude": 34.72682,
-        "longitude": 36.72339,
-        "countrycode": "SY",
-        "population": 775404,
-        "admin1code": "11",
-        "alternatenames": ["Hims", "Ḩimş"],
-    },
-    "3": {
-        "geonameid": 3,
-        "name": "Damascus",
-        "latitude": 33.5102,
-        "longitude": 36.29128,
-        "countrycode": "SY",
-        "population": 2079000,
-        "admin1code": "13",
-        "alternatenames": [],
-    },
-    "4": {
-        "geonameid": 4,
-        "name": "Tripoli",
-        "latitude": 34.43667,
-        "longitude": 35.84972,
-        "countrycode": "LB",
-        "population": 229398,
-        "admin1code": "09",
-        "alternatenames": ["Trablous"],
-    },
-}
-COUNTRIES = {
-    "SY": {"geonameid": 163843, "name": "Syria", "capital": "Damascus", "population": 22933531},
-    "LB": {"geonameid": 272103, "name": "Lebanon", "capital": "Beirut", "population": 6848925},
-    "AQ": {"geonameid": 6697173, "name": "Antarctica", "capital": "", "population": 0},
-}
-ADMIN1 = "SY\t11\t169575\tHoms\tHims|Homs Governorate\nSY\t13\t167541\tDimashq\tDamascus City\n"
-OVERRIDES = "SY\t13\tDamascus\tDimashq\n"
-COUNTRY_NAMES = "SY\t\tSyrian Arab Republic\tSyrian\nLB\t\t\tLebanese\n"
-
-
-def small_sources(folder: Path, **changes: str) -> GazetteerSources:
-    cities = folder / "cities.json"
-    countries = folder / "countries.json"
-    cities.write_text(json.dumps(CITIES), encoding="utf-8")
-    countries.write_text(json.dumps(COUNTRIES), encoding="utf-8")
-    texts = {
-        "admin1_text": ADMIN1,
-        "admin1_overrides_text": OVERRIDES,
-        "countries_text": COUNTRY_NAMES,
-    }
-    texts.update(changes)
-    return GazetteerSources(cities_json=cities, countries_json=countries, **texts)
+from frontwatch.geo.gazetteer_build import SCHEMA_VERSION
+from samples_gazetteer import small_sources
 
 
 @pytest.fixture()
@@ -191,6 +126,7 @@ def test_geo_gazetteer_index_default_path_follows_frontwatch_home(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FRONTWATCH_HOME", str(tmp_path / "home"))
-    assert default_index_path() == tmp_path / "home" / f"gazetteer-{SCHEMA_VERSION}.sqlite"
+    # The same file as the pipeline's (Settings.home / "gazetteer.sqlite").
+    assert default_index_path() == tmp_path / "home" / "gazetteer.sqlite"
     monkeypatch.delenv("FRONTWATCH_HOME")
     assert default_index_path().parent == Path("~/.cache/frontwatch").expanduser()

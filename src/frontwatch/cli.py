@@ -388,9 +388,13 @@ def demo_command(ctx: click.Context) -> None:
 def _register() -> None:
     from frontwatch.cli_control import control_command
     from frontwatch.cli_eval import eval_group
+    from frontwatch.cli_gazetteer import gazetteer_group
+    from frontwatch.cli_geo import geoparse_command
 
     cli.add_command(eval_group)
     cli.add_command(control_command)
+    cli.add_command(gazetteer_group)
+    cli.add_command(geoparse_command)
 
 
 _register()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
@@ -104,6 +105,100 @@ def eval_acled(
         guard(lambda: write_html(result, html_path, floors=floors.floors))
     if gate:
         below = check_floors(result, floors.floors)
+        for line in below:
+            click.echo(f"below floor: {line}", err=True)
+        if below:
+            sys.exit(FLOOR_FAILURE)
+
+
+@eval_group.command("geo")
+@click.argument(
+    "corpora", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option("--json", "json_path", type=click.Path(path_type=Path), help="Write a JSON report.")
+@click.option(
+    "--slice", "use_slice", is_flag=True, help="Only each corpus's fixed CI slice of articles."
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles of each.")
+@click.option(
+    "--failures",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Also print the N worst toponyms given the gold spans.",
+)
+@click.option(
+    "--check-floors",
+    "gate",
+    is_flag=True,
+    help="With --slice: exit 4 when a metric is below its floor (geo_floors.json).",
+)
+@click.pass_context
+def eval_geo(
+    ctx: click.Context,
+    corpora: tuple[Path, ...],
+    json_path: Path | None,
+    use_slice: bool,
+    limit: int | None,
+    failures: int,
+    gate: bool,
+) -> None:
+    """Score geoparsing on GeoWebNews (GWN.xml) or TR-News (TR-News.xml):
+    recognition P/R/F1 and resolution accuracy within 161 km, median and mean
+    error and AUC, end to end and given the gold spans."""
+    from frontwatch.cli import guard
+    from frontwatch.eval.geo_corpus import load_geo_corpus, slice_articles
+    from frontwatch.eval.geo_eval import GeoEvalResult, evaluate_corpus
+    from frontwatch.eval.geo_report import (
+        check_geo_floors,
+        format_failures,
+        format_geo_table,
+        load_geo_floors,
+        write_geo_json,
+    )
+    from frontwatch.geo.geoparse import Geoparser
+
+    if gate and not use_slice:
+        raise click.UsageError("--check-floors needs --slice (the floors are slice scores)")
+    settings: Settings = ctx.obj
+    floors = guard(load_geo_floors)
+    loaded = [guard(partial(load_geo_corpus, path)) for path in corpora]
+    geoparser = guard(lambda: Geoparser.open(settings))
+    results: list[GeoEvalResult] = []
+    try:
+        for corpus in loaded:
+            articles = list(corpus.articles)
+            if use_slice:
+                chosen = floors.slices.get(corpus.name)
+                if chosen is None:
+                    raise click.UsageError(f"no CI slice of {corpus.name} in the floors file")
+                articles = slice_articles(articles, size=chosen.size, seed=chosen.seed)
+            if limit is not None:
+                articles = articles[:limit]
+            click.echo(f"geoparsing {len(articles)} articles of {corpus.path}", err=True)
+            result = guard(partial(evaluate_corpus, corpus, geoparser, articles))
+            results.append(result)
+            if result.timing is not None:
+                timing = result.timing
+                click.echo(
+                    f"{corpus.name}: {timing.ms_per_toponym:.3f} ms per toponym resolved "
+                    f"({timing.toponyms_resolved} toponyms; named entities "
+                    f"{timing.tagging_seconds:.1f} s)",
+                    err=True,
+                )
+    finally:
+        geoparser.close()
+    click.echo(format_geo_table(results))
+    for result in results:
+        if failures:
+            click.echo(format_failures(result, failures))
+    if json_path is not None:
+        guard(lambda: write_geo_json(results, json_path))
+    if gate:
+        below = [
+            line
+            for result in results
+            for line in check_geo_floors(result.parts[0], floors.floors.get(result.corpus, {}))
+        ]
         for line in below:
             click.echo(f"below floor: {line}", err=True)
         if below:

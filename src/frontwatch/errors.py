@@ -41,6 +41,13 @@ class GazetteerError(FrontwatchError):
     exit_code = 74  # EX_IOERR
 
 
+class DownloadError(GazetteerError):
+    """A gazetteer file could not be downloaded: offline, an HTTP error, or
+    what came is not the expected zip."""
+
+    exit_code = 69  # EX_UNAVAILABLE
+
+
 class StoreError(FrontwatchError):
     """The store cannot be opened, is of an unknown schema version, or a
     write failed."""

@@ -63,6 +63,23 @@ def is_demonym(word: str) -> bool:
     return word.strip() in _country_lexicon().demonyms
 
 
+def demonym_country(word: str) -> str | None:
+    """The country code of a demonym or country adjective ("Syrian" -> SY)."""
+    lexicon = _country_lexicon()
+    word = word.strip()
+    return lexicon.codes[word] if word in lexicon.demonyms else None
+
+
+def demonym_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, country code) of each demonym in ``text``, in text order."""
+    lexicon = _country_lexicon()
+    return [
+        (match.start(), match.end(), lexicon.codes[match.group(0)])
+        for match in lexicon.pattern.finditer(text)
+        if match.group(0) in lexicon.demonyms
+    ]
+
+
 def country_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
     """(country names, demonyms) found in ``text``, as counts per country code.
     A name used as a modifier ("US-backed", "US dollar") is neither: it says

@@ -7,9 +7,12 @@ admin1 code, alternate names) and ``countries.json``, plus our own
 ``countries.tsv`` (curated).
 
 The index is a SQLite file: one small row per place (countries, admin1 units,
-populated places) and one row per (matching key, place). It is written to a
-temporary file beside the target and renamed into place, so a reader never
-sees a half-built index.
+populated places) and one row per (matching key, place), plus the admin1 codes
+(so that places imported later, which carry GeoNames admin1 codes, get the
+same admin1 names). It is written to a temporary file beside the target and
+renamed into place, so a reader never sees a half-built index. Places the user
+imports live in a separate file (see :mod:`frontwatch.geo.gazetteer_overlay`)
+that a rebuild leaves alone.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -31,15 +35,19 @@ from frontwatch.geo import names as names_module
 from frontwatch.geo.countries import CountryNames, parse_countries, read_data_text
 from frontwatch.geo.names import fold, light_fold, loose_key_of_folded
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_PLACE, FEATURE_ADMIN2 = 0, 1, 2, 3
+FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_PLACE, FEATURE_ADMIN2, FEATURE_OTHER = 0, 1, 2, 3, 4
 FEATURE_NAMES = {
     FEATURE_COUNTRY: "country",
     FEATURE_ADMIN1: "admin1",
     FEATURE_PLACE: "populated place",
     FEATURE_ADMIN2: "admin2",
+    # Imported only: airports, bases, camps, checkpoints, dams, bridges,
+    # hills, wadis, islands... (their GeoNames feature code is kept).
+    FEATURE_OTHER: "other",
 }
+FEATURE_CODES = {name: code for code, name in FEATURE_NAMES.items()}
 # Coordinates are stored as integers of 1e-5 degree (about 1 m): half the
 # size of REAL columns and more precision than GeoNames carries.
 COORDINATE_SCALE = 100_000
@@ -70,7 +78,16 @@ CREATE TABLE loose_key(key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY(ke
     WITHOUT ROWID;
 CREATE TABLE country(cc TEXT PRIMARY KEY, name TEXT NOT NULL, place INTEGER NOT NULL)
     WITHOUT ROWID;
+CREATE TABLE admin1_code(
+    cc TEXT NOT NULL,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    place INTEGER,
+    PRIMARY KEY(cc, code)
+) WITHOUT ROWID;
 """
+_INDEXES = "CREATE INDEX place_geonameid ON place(geonameid);"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +135,16 @@ def fingerprint(sources: GazetteerSources) -> str:
     for text in texts:
         digest.update(text.encode("utf-8"))
     return digest.hexdigest()[:16]
+
+
+def keys_fingerprint() -> str:
+    """The version of the matching keys (the folding rules of ``names.py``).
+    Imported places whose keys were made under other rules are re-keyed."""
+    try:
+        source = Path(names_module.__file__).read_bytes()
+    except OSError as error:
+        raise GazetteerError(f"cannot read the name folding rules: {error}") from error
+    return hashlib.sha256(b"keys 1\n" + source).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +241,9 @@ def parse_admin2(text: str) -> list[Admin2Names]:
     return units
 
 
-def _is_useful_alternate(name: str) -> bool:
+def is_useful_alternate(name: str) -> bool:
+    """Whether a GeoNames alternate name is worth a key: Latin script, not a
+    code ("OSM") and not a machine romanisation in lowercase ("mwsl")."""
     if not name or _CODE_LIKE.match(name):
         return False
     if not name.isascii() and not _LATIN.match(name):
@@ -235,7 +264,7 @@ def _load_cities(path: Path) -> list[_City]:
         alternates = record.get("alternatenames") or []
         names = [name]
         if isinstance(alternates, list):
-            names += [str(alt) for alt in alternates if _is_useful_alternate(str(alt))]
+            names += [str(alt) for alt in alternates if is_useful_alternate(str(alt))]
         cities.append(
             _City(
                 geonameid=int(str(record["geonameid"])),
@@ -251,7 +280,8 @@ def _load_cities(path: Path) -> list[_City]:
     return cities
 
 
-def _keys(names: Iterable[str]) -> tuple[set[str], set[str]]:
+def match_keys(names: Iterable[str]) -> tuple[set[str], set[str]]:
+    """The folded and the loose keys of a place's names."""
     folded, loose = set(), set()
     for name in names:
         key = fold(name)
@@ -289,7 +319,7 @@ class _Writer:
         self.places.append(
             (place_id, geonameid, name, lat, lon, feature, country_code, admin1, admin2, population)
         )
-        folded, loose = _keys(names)
+        folded, loose = match_keys(names)
         self.name_keys.extend((key, place_id) for key in folded)
         self.loose_keys.extend((key, place_id) for key in loose)
         return place_id
@@ -340,15 +370,20 @@ def _add_admin1(
     writer: _Writer,
     admin1_names: dict[tuple[str, str], Admin1Names],
     cities_by_admin1: dict[tuple[str, str], list[_City]],
-) -> None:
+) -> list[tuple[str, str, str, str, int | None]]:
+    """Adds the admin1 units that have a town; returns every admin1 code
+    with its names and place (None without one)."""
+    codes: list[tuple[str, str, str, str, int | None]] = []
     for key, names in sorted(admin1_names.items()):
         cities = cities_by_admin1.get(key)
+        row = (names.country_code, names.code, names.name, "|".join(names.aliases))
         if not cities:
+            codes.append((*row, None))
             continue
         # ACLED places a region-level event at a point that stands for the
         # region; its biggest town (nearly always its capital) is that point.
         seat = _biggest(cities)
-        writer.add(
+        place_id = writer.add(
             geonameid=names.geonameid,
             name=names.name,
             lat=seat.lat,
@@ -359,6 +394,8 @@ def _add_admin1(
             population=sum(city.population for city in cities),
             names=[names.name, *names.aliases],
         )
+        codes.append((*row, place_id))
+    return codes
 
 
 def _add_admin2(
@@ -383,7 +420,11 @@ def _add_admin2(
 
 
 def _write_database(
-    path: Path, writer: _Writer, countries: list[tuple[str, str, int]], built_from: str
+    path: Path,
+    writer: _Writer,
+    countries: list[tuple[str, str, int]],
+    admin1_codes: list[tuple[str, str, str, str, int | None]],
+    built_from: str,
 ) -> None:
     connection = sqlite3.connect(path)
     try:
@@ -395,12 +436,15 @@ def _write_database(
         connection.executemany("INSERT INTO name_key VALUES (?,?)", sorted(set(writer.name_keys)))
         connection.executemany("INSERT INTO loose_key VALUES (?,?)", sorted(set(writer.loose_keys)))
         connection.executemany("INSERT INTO country VALUES (?,?,?)", countries)
+        connection.executemany("INSERT INTO admin1_code VALUES (?,?,?,?,?)", admin1_codes)
+        connection.executescript(_INDEXES)
         connection.executemany(
             "INSERT INTO meta VALUES (?,?)",
             [
                 ("schema_version", str(SCHEMA_VERSION)),
                 ("fingerprint", built_from),
                 ("places", str(len(writer.places))),
+                ("built_at", datetime.now(UTC).isoformat(timespec="seconds")),
             ],
         )
         connection.commit()
@@ -423,7 +467,7 @@ def build_index(path: Path, sources: GazetteerSources | None = None) -> None:
     countries = _add_countries(
         writer, sources.countries_json, parse_countries(sources.countries_text), cities_by_country
     )
-    _add_admin1(writer, admin1_names, cities_by_admin1)
+    admin1_codes = _add_admin1(writer, admin1_names, cities_by_admin1)
     _add_admin2(writer, parse_admin2(sources.admin2_text), admin1_names)
     for city in cities:
         admin1 = admin1_names.get((city.country_code, city.admin1_code))
@@ -450,7 +494,7 @@ def build_index(path: Path, sources: GazetteerSources | None = None) -> None:
     temp_path = Path(temp_name)
     try:
         temp_path.unlink()
-        _write_database(temp_path, writer, countries, fingerprint(sources))
+        _write_database(temp_path, writer, countries, admin1_codes, fingerprint(sources))
         os.replace(temp_path, path)
     except (OSError, sqlite3.Error) as error:
         raise GazetteerError(f"cannot build the gazetteer index {path}: {error}") from error

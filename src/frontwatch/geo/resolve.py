@@ -15,10 +15,13 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from frontwatch.errors import GazetteerError
+from frontwatch.geo.abbreviations import region_abbreviation
 from frontwatch.geo.containers import ContainerLink, chain_order, container_links
+from frontwatch.geo.country_words import demonym_country
 from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.names import ARABIC_ARTICLES, fold, light_fold
 from frontwatch.geo.toponyms import (
@@ -181,7 +184,15 @@ class PlaceResolver:
         the unit another place lies in)."""
         name = mention.text.strip()
         if is_demonym(name):
-            return _Candidates((), loose=False)
+            # "Syrian" is a place only where the caller says it stands for
+            # the country (a gold span, a geoparser that reports demonyms).
+            code = demonym_country(name) if mention.kind_hint == COUNTRY else None
+            country = self.gazetteer.country(code) if code is not None else None
+            return _Candidates((country,) if country is not None else (), loose=False)
+        abbreviation = region_abbreviation(name)
+        if abbreviation is not None:
+            region = self.gazetteer.admin1(*abbreviation)
+            return _Candidates((region,) if region is not None else (), loose=False)
         entries = self.gazetteer.lookup(name)
         shorter = _GENERIC_TAIL.sub("", name)
         if not entries and shorter != name:
@@ -240,6 +251,10 @@ class PlaceResolver:
         for mention, found in zip(mentions, candidates, strict=True):
             vote = None
             places = [entry for entry in found.entries if entry.feature != ADMIN2]
+            # "Homs province" votes only as a province: the text rules out
+            # the towns of that name abroad.
+            if mention.kind_hint in (ADMIN1, COUNTRY):
+                places = [e for e in places if e.feature == mention.kind_hint] or places
             if not found.loose and places:
                 biggest = max(entry.population for entry in places)
                 countries = frozenset(
@@ -364,13 +379,21 @@ class PlaceResolver:
         return score
 
     @staticmethod
-    def _plausible(mention: ToponymMention, entry: GazetteerEntry, focus: _Focus) -> bool:
+    def _plausible(
+        mention: ToponymMention,
+        entry: GazetteerEntry,
+        focus: _Focus,
+        admin_local: AbstractSet[tuple[str, str]] = frozenset(),
+    ) -> bool:
         """A small place abroad, when the article is clearly about another
         country, is far more often a local place missing from the gazetteer
         than a real reference: accept only a big city written as GeoNames
         writes it, or a very big one. Demonyms alone ("Saudi-led") never make
-        an article clearly about a country."""
+        an article clearly about a country. A place in a region written
+        beside it ("near Palmyra in Homs province") is never abroad."""
         if entry.feature != POPULATED_PLACE or entry.country_code in focus.strong_countries:
+            return True
+        if (entry.country_code, entry.admin1) in admin_local:
             return True
         if focus.strong_total < _CLEAR_FOCUS_WEIGHT:
             return True
@@ -447,13 +470,25 @@ class PlaceResolver:
             ),
             key=lambda pair: (-pair[0], -pair[1].population),
         )
-        best_score, best = scored[0]
-        if not pinned and not self._plausible(mention, best, focus):
+        # The best candidate the article makes plausible: an implausible
+        # namesake abroad does not hide the local place ranked after it.
+        chosen = next(
+            (
+                (score, entry)
+                for score, entry in scored
+                if pinned or self._plausible(mention, entry, focus, admin_local)
+            ),
+            None,
+        )
+        if chosen is None:
             return None
+        best_score, best = chosen
         # Confidence is the lead over the best *other* place: an admin1 unit
         # seated in the town of the same name is not a rival.
         rivals = [
-            score for score, entry in scored[1:] if _distance_km(entry, best) > _SAME_PLACE_KM
+            score
+            for score, entry in scored
+            if entry is not best and _distance_km(entry, best) > _SAME_PLACE_KM
         ]
         margin = best_score - rivals[0] if rivals else _NO_RIVAL_MARGIN
         return Place(

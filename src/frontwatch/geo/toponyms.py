@@ -14,6 +14,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from frontwatch.geo.country_words import MODIFIER_AFTER, country_hints, country_mentions, is_demonym
+from frontwatch.geo.cues import (
+    ADMIN1,
+    ADMIN2,
+    COUNTRY,
+    CUE_BEFORE,
+    NEAR_CUES,
+    PLACE_LABELS,
+    POPULATED_PLACE,
+    SUFFIX_AFTER,
+    clean_span,
+    cue_context,
+    designator_cue,
+    is_near_cue,
+    split_designator,
+)
 from frontwatch.geo.gazetteer import Gazetteer
 
 # Re-exported: callers read country evidence from here with the toponyms.
@@ -33,105 +48,6 @@ __all__ = [
     "is_near_cue",
 ]
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-# kind hints
-ADMIN1, ADMIN2, COUNTRY, POPULATED_PLACE = "admin1", "admin2", "country", "populated place"
-
-_DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-# Cue phrases written before a toponym, longest first; group "cue" is the
-# normalised cue that the resolver reads.
-_CUE_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(,;]))(?P<cue>"
-    r"on the outskirts of|outskirts of|in the vicinity of|vicinity of|close to|near|nearby|"
-    r"areas? of|"
-    r"outside of|outside|around|surroundings of|suburbs? of|"
-    rf"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?{_DIRECTIONS}\s+of|"
-    r"(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
-    r"south-?western)\s+)?countryside of|rural|"
-    r"province of|governorate of|region of|state of|district of|"
-    r"city of|town of|village of|"
-    r"in|at|into|inside|from|to|toward|towards|across|throughout|on|via|between|and"
-    r")\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_CUE_NAMES = {
-    "on the outskirts of": "outskirts of",
-    "in the vicinity of": "vicinity of",
-    "outside of": "outside",
-    "nearby": "near",
-    "close to": "near",
-    "surroundings of": "near",
-    "suburb of": "outskirts of",
-    "suburbs of": "outskirts of",
-    "area of": "area",
-    "areas of": "area",
-}
-_ADMIN_WORDS = r"province|governorate|oblast|state|region|wilaya|muhafazat|prefecture"
-# Designations written after a toponym: "Homs province", "the Idlib countryside".
-_SUFFIX_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western)\s+)?(?P<word>"
-    rf"(?:{_ADMIN_WORDS})s?|countryside|(?:sub-?)?districts?|count(?:y|ies)|raions?|rayons?|"
-    r"townships?|municipalit(?:y|ies)|city|cities|towns?|villages?|camps?|areas?|"
-    r"neighbou?rhoods?|suburbs?|outskirts|border)\b",
-    re.IGNORECASE,
-)
-_SUFFIX_KIND = {
-    "city": POPULATED_PLACE,
-    "town": POPULATED_PLACE,
-    "village": POPULATED_PLACE,
-}
-# Second-level units: "Andar district", "Bakhmut raion".
-_ADMIN2_WORDS = frozenset(
-    {
-        "district",
-        "subdistrict",
-        "sub-district",
-        "county",
-        "raion",
-        "rayon",
-        "township",
-        "municipality",
-    }
-)
-_SUFFIX_CUE = {
-    "countryside": "countryside",
-    "district": "district",
-    "camp": "near",
-    "area": "area",
-    "neighbourhood": "part of",
-    "neighborhood": "part of",
-    "suburb": "outskirts of",
-    "outskirts": "outskirts of",
-    "border": "border",
-}
-_BEFORE_KIND = {
-    "province of": ADMIN1,
-    "governorate of": ADMIN1,
-    "region of": ADMIN1,
-    "state of": ADMIN1,
-    "city of": POPULATED_PLACE,
-    "town of": POPULATED_PLACE,
-    "village of": POPULATED_PLACE,
-}
-_DIRECTION_CUE = re.compile(rf"{_DIRECTIONS} of")
-# Cues that place the event around a place rather than in it.
-NEAR_CUES = frozenset(
-    {
-        "near",
-        "outside",
-        "outskirts of",
-        "vicinity of",
-        "countryside",
-        "rural",
-        "area",
-        "part of",
-        "border",
-        "district",
-        "around",
-    }
-)
 
 _NAME_WORD = r"[A-Z][\w'’ʿ]*(?:-[A-Za-z][\w'’ʿ]*)*"
 _ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|en|er)"
@@ -173,110 +89,6 @@ class ToponymMention:
     end: int
     cue: str | None = None  # "near", "west of", "province", "countryside", "in", ...
     kind_hint: str | None = None  # "admin1" | "admin2" | "country" | "populated place"
-
-
-def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    span = text[start:end]
-    lead = re.match(r"^(?:the|The)\s+", span)
-    if lead:
-        start += lead.end()
-    trail = re.search(r"(?:['’]s|[\s.,;:'’\"()])+$", text[start:end])
-    if trail:
-        end = start + trail.start()
-    return start, end
-
-
-_DESIGNATOR_TAIL = re.compile(
-    rf"\s+(?P<word>(?:{_ADMIN_WORDS})s?|countryside|(?:sub-?)?district|township|county|raion|"
-    r"municipality|city|town|village)$",
-    re.IGNORECASE,
-)
-
-
-def _split_designator(
-    text: str, start: int, end: int, gazetteer: Gazetteer | None = None
-) -> tuple[int, int, str | None]:
-    """'Homs province' (one entity) -> the 'Homs' span and the designator
-    word. A name that is itself a region's name ("Rural Damascus") stays
-    whole."""
-    span = text[start:end]
-    match = _DESIGNATOR_TAIL.search(span)
-    if match and match.start() > 0:
-        split = (start, start + match.start(), match.group("word").lower())
-    else:
-        rural = re.match(r"^(?:rural|countryside of)\s+", span, re.IGNORECASE)
-        if not (rural and rural.end() < len(span)):
-            return start, end, None
-        split = (start + rural.end(), end, rural.group(0).strip().lower().split()[0])
-    if gazetteer is not None:
-        whole = _regions(gazetteer, span)
-        if whole and not whole & _regions(gazetteer, text[split[0] : split[1]]):
-            return start, end, None
-    return split
-
-
-def _regions(gazetteer: Gazetteer, name: str) -> set[tuple[str, str]]:
-    return {
-        (entry.country_code, entry.name)
-        for entry in gazetteer.lookup(name)
-        if entry.feature in (ADMIN1, COUNTRY)
-    }
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith("s") and word not in ("outskirts",):
-        return word[:-1]
-    return word
-
-
-def _designator_cue(word: str | None) -> tuple[str | None, str | None]:
-    """(cue, kind_hint) for a designator word written with the name."""
-    if word is None:
-        return None, None
-    singular = _singular(word.lower())
-    if re.fullmatch(_ADMIN_WORDS, singular):
-        return "province", ADMIN1
-    if singular in _SUFFIX_KIND:
-        return None, _SUFFIX_KIND[singular]
-    if singular == "rural":
-        return "rural", None
-    if singular in _ADMIN2_WORDS:
-        return "district", ADMIN2
-    return _SUFFIX_CUE.get(singular, singular), None
-
-
-def _context(text: str, start: int, end: int) -> tuple[str | None, str | None]:
-    """(cue, kind_hint) from the words just before and after a span."""
-    before = _CUE_BEFORE.search(text[max(0, start - 48) : start])
-    before_cue = None
-    kind = None
-    if before:
-        raw = re.sub(r"\s+", " ", before.group("cue").lower())
-        raw = re.sub(r"^\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+", "", raw)
-        raw = re.sub(
-            r"^(?:northern|southern|eastern|western|north-?eastern|north-?western|"
-            r"south-?eastern|south-?western)\s+",
-            "",
-            raw,
-        )
-        before_cue = _CUE_NAMES.get(raw, raw).replace("countryside of", "countryside")
-        kind = _BEFORE_KIND.get(raw)
-        if kind is not None:
-            # "province of X" is "X province"; "the town of X" is just X.
-            before_cue = "province" if kind == ADMIN1 else None
-        elif raw == "district of":
-            before_cue, kind = "district", ADMIN2
-    after = _SUFFIX_AFTER.match(text[end : end + 40])
-    after_cue, after_kind = _designator_cue(after.group("word") if after else None)
-    cue: str | None = before_cue if is_near_cue(before_cue) else after_cue or before_cue
-    return cue, after_kind or kind
-
-
-def is_near_cue(cue: str | None) -> bool:
-    """Whether a cue places the event around the place rather than in it."""
-    return cue is not None and (cue in NEAR_CUES or _DIRECTION_CUE.fullmatch(cue) is not None)
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -323,13 +135,13 @@ def _extra_mentions(
         lead = _LEADING_NON_NAMES.match(text, start, end)
         if lead:
             start = lead.end()
-        start, end = _clean_span(text, start, end)
+        start, end = clean_span(text, start, end)
         if end <= start or _overlaps(start, end, taken) or _overlaps(start, end, found):
             continue
-        cued = _CUE_BEFORE.search(text[max(0, start - 48) : start]) is not None
+        cued = CUE_BEFORE.search(text[max(0, start - 48) : start]) is not None
         # "Rakhine State", "Buthidaung Township": the name and its designator.
-        start, end, tail = _split_designator(text, start, end, gazetteer)
-        designated = tail is not None or _SUFFIX_AFTER.match(text[end : end + 40]) is not None
+        start, end, tail = split_designator(text, start, end, gazetteer)
+        designated = tail is not None or SUFFIX_AFTER.match(text[end : end + 40]) is not None
         if _PART_OF_LONGER_NAME.match(text, end):
             continue  # "the Union of Civil Servants", "Luhansk People's Militia"
         if cued:
@@ -379,14 +191,14 @@ def _unknown_mentions(
         lead = _LEADING_NON_NAMES.match(text, start, end)
         if lead:
             start = lead.end()
-        start, end = _clean_span(text, start, end)
+        start, end = clean_span(text, start, end)
         name = text[start:end]
         if end <= start or name.lower() in _NOT_PLACES or is_demonym(name):
             continue
         if _overlaps(start, end, taken) or _overlaps(start, end, found):
             continue
         before = text[max(0, start - 48) : start]
-        cue = _CUE_BEFORE.search(before)
+        cue = CUE_BEFORE.search(before)
         cued = cue is not None and cue.group("cue").lower() not in _WEAK_CUES
         pinned = _PINNED_AFTER.match(text[end : end + 60])
         region = pinned.group("region") if pinned else None
@@ -409,7 +221,7 @@ def _unknown_mentions(
             if pinned and region:
                 # The region that pins the name is a toponym too ("Donetsk").
                 region_start = end + pinned.start("region")
-                span = _clean_span(text, region_start, region_start + len(region))
+                span = clean_span(text, region_start, region_start + len(region))
                 if not _overlaps(*span, taken) and not _overlaps(*span, found):
                     found.append(span)
     return found
@@ -464,7 +276,7 @@ def _preceding_place(
     if separator is None:
         return None
     for span_start, span_end in spans:
-        designator = _SUFFIX_AFTER.match(text[span_end : span_end + 40])
+        designator = SUFFIX_AFTER.match(text[span_end : span_end + 40])
         ends = {span_end, span_end + designator.end()} if designator else {span_end}
         if separator.start() in ends:
             return span_start, span_end
@@ -503,8 +315,8 @@ def find_toponyms(
     for ent_start, ent_end, label in entities:
         if label not in PLACE_LABELS or _overlaps(ent_start, ent_end, border_spans):
             continue
-        start, end = _clean_span(text, ent_start, ent_end)
-        start, end, word = _split_designator(text, start, end, gazetteer)
+        start, end = clean_span(text, ent_start, ent_end)
+        start, end, word = split_designator(text, start, end, gazetteer)
         if end <= start:
             continue
         if word is None:
@@ -513,8 +325,8 @@ def find_toponyms(
             text[start:end], gazetteer
         ):
             continue
-        cue, kind = _context(text, start, end)
-        inner_cue, inner_kind = _designator_cue(word)
+        cue, kind = cue_context(text, start, end)
+        inner_cue, inner_kind = designator_cue(word)
         if inner_cue is not None and cue not in NEAR_CUES:
             cue = inner_cue
         kind = inner_kind or kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
@@ -526,24 +338,24 @@ def find_toponyms(
             text[start:end], gazetteer
         ):
             continue
-        cue, kind = _context(text, start, end)
+        cue, kind = cue_context(text, start, end)
         kind = kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
     for start, end in _unknown_mentions(text, gazetteer, [*taken, *mentions]):
-        cue, kind = _context(text, start, end)
+        cue, kind = cue_context(text, start, end)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
     # Regions set off after the places found last ("X district, Balkh").
     for start, end in _extra_mentions(text, gazetteer, [*taken, *mentions]):
         if (start, end) in mentions or _acronym_not_region(text[start:end], gazetteer):
             continue
-        cue, kind = _context(text, start, end)
+        cue, kind = cue_context(text, start, end)
         kind = kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
     for start, end in _repeated_mentions(text, list(mentions.values()), list(mentions)):
-        cue, kind = _context(text, start, end)
+        cue, kind = cue_context(text, start, end)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
     ordered = _share_plural_designators(text, [mentions[key] for key in sorted(mentions)])
@@ -570,7 +382,7 @@ def _completed_name(text: str, start: int, end: int, gazetteer: Gazetteer) -> in
     longer = text[start : more.end()]
     if longer.split()[-1].lower() in _NOT_PLACES:
         return end
-    if _SUFFIX_AFTER.match(text[more.end() : more.end() + 40]) or (
+    if SUFFIX_AFTER.match(text[more.end() : more.end() + 40]) or (
         gazetteer.lookup(longer) or gazetteer.lookup_admin2(longer)
     ):
         return more.end()

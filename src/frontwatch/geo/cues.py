@@ -1,0 +1,220 @@
+"""The words around a toponym that say what kind of place it is and how
+precisely the text places something there: cues before it ("near", "west
+of", "the province of"), designators after it ("Homs province", "the Idlib
+countryside", "Andar district") and designators written inside a name
+("Rural Damascus" stays whole, "Homs province" splits).
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontwatch.geo.abbreviations import keeps_final_period
+from frontwatch.geo.gazetteer import Gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# kind hints
+ADMIN1, ADMIN2, COUNTRY, POPULATED_PLACE = "admin1", "admin2", "country", "populated place"
+
+_DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+# Cue phrases written before a toponym, longest first; group "cue" is the
+# normalised cue that the resolver reads.
+CUE_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(,;]))(?P<cue>"
+    r"on the outskirts of|outskirts of|in the vicinity of|vicinity of|close to|near|nearby|"
+    r"areas? of|"
+    r"outside of|outside|around|surroundings of|suburbs? of|"
+    rf"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?{_DIRECTIONS}\s+of|"
+    r"(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western)\s+)?countryside of|rural|"
+    r"province of|governorate of|region of|state of|district of|"
+    r"city of|town of|village of|"
+    r"in|at|into|inside|from|to|toward|towards|across|throughout|on|via|between|and"
+    r")\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CUE_NAMES = {
+    "on the outskirts of": "outskirts of",
+    "in the vicinity of": "vicinity of",
+    "outside of": "outside",
+    "nearby": "near",
+    "close to": "near",
+    "surroundings of": "near",
+    "suburb of": "outskirts of",
+    "suburbs of": "outskirts of",
+    "area of": "area",
+    "areas of": "area",
+}
+ADMIN_WORDS = r"province|governorate|oblast|state|region|wilaya|muhafazat|prefecture"
+# Designations written after a toponym: "Homs province", "the Idlib countryside".
+SUFFIX_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western)\s+)?(?P<word>"
+    rf"(?:{ADMIN_WORDS})s?|countryside|(?:sub-?)?districts?|count(?:y|ies)|raions?|rayons?|"
+    r"townships?|municipalit(?:y|ies)|city|cities|towns?|villages?|camps?|areas?|"
+    r"neighbou?rhoods?|suburbs?|outskirts|border)\b",
+    re.IGNORECASE,
+)
+_SUFFIX_KIND = {
+    "city": POPULATED_PLACE,
+    "town": POPULATED_PLACE,
+    "village": POPULATED_PLACE,
+}
+# Second-level units: "Andar district", "Bakhmut raion".
+_ADMIN2_WORDS = frozenset(
+    {
+        "district",
+        "subdistrict",
+        "sub-district",
+        "county",
+        "raion",
+        "rayon",
+        "township",
+        "municipality",
+    }
+)
+_SUFFIX_CUE = {
+    "countryside": "countryside",
+    "district": "district",
+    "camp": "near",
+    "area": "area",
+    "neighbourhood": "part of",
+    "neighborhood": "part of",
+    "suburb": "outskirts of",
+    "outskirts": "outskirts of",
+    "border": "border",
+}
+_BEFORE_KIND = {
+    "province of": ADMIN1,
+    "governorate of": ADMIN1,
+    "region of": ADMIN1,
+    "state of": ADMIN1,
+    "city of": POPULATED_PLACE,
+    "town of": POPULATED_PLACE,
+    "village of": POPULATED_PLACE,
+}
+_DIRECTION_CUE = re.compile(rf"{_DIRECTIONS} of")
+# Cues that place the event around a place rather than in it.
+NEAR_CUES = frozenset(
+    {
+        "near",
+        "outside",
+        "outskirts of",
+        "vicinity of",
+        "countryside",
+        "rural",
+        "area",
+        "part of",
+        "border",
+        "district",
+        "around",
+    }
+)
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    lead = re.match(r"^(?:the|The)\s+", span)
+    if lead:
+        start += lead.end()
+    trail = re.search(r"(?:['’]s|[\s.,;:'’\"()])+$", text[start:end])
+    if trail:
+        end = start + trail.start()
+    # "U.S." and "Ky." keep their period: it is part of the name.
+    if text[end : end + 1] == "." and keeps_final_period(text[start:end]):
+        end += 1
+    return start, end
+
+
+_DESIGNATOR_TAIL = re.compile(
+    rf"\s+(?P<word>(?:{ADMIN_WORDS})s?|countryside|(?:sub-?)?district|township|county|raion|"
+    r"municipality|city|town|village)$",
+    re.IGNORECASE,
+)
+
+
+def split_designator(
+    text: str, start: int, end: int, gazetteer: Gazetteer | None = None
+) -> tuple[int, int, str | None]:
+    """'Homs province' (one entity) -> the 'Homs' span and the designator
+    word. A name that is itself a region's name ("Rural Damascus") stays
+    whole."""
+    span = text[start:end]
+    match = _DESIGNATOR_TAIL.search(span)
+    if match and match.start() > 0:
+        split = (start, start + match.start(), match.group("word").lower())
+    else:
+        rural = re.match(r"^(?:rural|countryside of)\s+", span, re.IGNORECASE)
+        if not (rural and rural.end() < len(span)):
+            return start, end, None
+        split = (start + rural.end(), end, rural.group(0).strip().lower().split()[0])
+    if gazetteer is not None:
+        whole = _regions(gazetteer, span)
+        if whole and not whole & _regions(gazetteer, text[split[0] : split[1]]):
+            return start, end, None
+    return split
+
+
+def _regions(gazetteer: Gazetteer, name: str) -> set[tuple[str, str]]:
+    return {
+        (entry.country_code, entry.name)
+        for entry in gazetteer.lookup(name)
+        if entry.feature in (ADMIN1, COUNTRY)
+    }
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and word not in ("outskirts",):
+        return word[:-1]
+    return word
+
+
+def designator_cue(word: str | None) -> tuple[str | None, str | None]:
+    """(cue, kind_hint) for a designator word written with the name."""
+    if word is None:
+        return None, None
+    singular = _singular(word.lower())
+    if re.fullmatch(ADMIN_WORDS, singular):
+        return "province", ADMIN1
+    if singular in _SUFFIX_KIND:
+        return None, _SUFFIX_KIND[singular]
+    if singular == "rural":
+        return "rural", None
+    if singular in _ADMIN2_WORDS:
+        return "district", ADMIN2
+    return _SUFFIX_CUE.get(singular, singular), None
+
+
+def cue_context(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """(cue, kind_hint) from the words just before and after a span."""
+    before = CUE_BEFORE.search(text[max(0, start - 48) : start])
+    before_cue = None
+    kind = None
+    if before:
+        raw = re.sub(r"\s+", " ", before.group("cue").lower())
+        raw = re.sub(r"^\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+", "", raw)
+        raw = re.sub(
+            r"^(?:northern|southern|eastern|western|north-?eastern|north-?western|"
+            r"south-?eastern|south-?western)\s+",
+            "",
+            raw,
+        )
+        before_cue = _CUE_NAMES.get(raw, raw).replace("countryside of", "countryside")
+        kind = _BEFORE_KIND.get(raw)
+        if kind is not None:
+            # "province of X" is "X province"; "the town of X" is just X.
+            before_cue = "province" if kind == ADMIN1 else None
+        elif raw == "district of":
+            before_cue, kind = "district", ADMIN2
+    after = SUFFIX_AFTER.match(text[end : end + 40])
+    after_cue, after_kind = designator_cue(after.group("word") if after else None)
+    cue: str | None = before_cue if is_near_cue(before_cue) else after_cue or before_cue
+    return cue, after_kind or kind
+
+
+def is_near_cue(cue: str | None) -> bool:
+    """Whether a cue places the event around the place rather than in it."""
+    return cue is not None and (cue in NEAR_CUES or _DIRECTION_CUE.fullmatch(cue) is not None)

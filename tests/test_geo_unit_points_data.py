@@ -1,0 +1,73 @@
+"""The point that stands for a country or region: the middle of the main
+block of its populated land, not its capital, not pulled by far islands."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.eval.geo_score import great_circle_km
+from frontwatch.geo.countries import load_countries
+from frontwatch.geo.unit_points import (
+    box_middle,
+    load_unit_points,
+    representative_point,
+    unit_point,
+)
+
+
+def test_geo_unit_points_mainland_middle_not_islands() -> None:
+    # A block of towns and two far islands: the point lies in the block
+    # (within the precision of the grid, cells of an eighth of the extent).
+    block = [(40.0 + i * 0.5, 10.0 + j * 0.5) for i in range(9) for j in range(9)]
+    islands = [(20.0, -30.0), (21.0, -31.0)]
+    lat, lon = representative_point(block + islands)
+    assert 40.0 <= lat <= 44.0 and 10.0 <= lon <= 14.0
+    assert great_circle_km(*representative_point(block), 42.0, 12.0) < 40
+
+
+def test_geo_unit_points_middle_of_the_area_not_of_the_towns() -> None:
+    # Many towns crowded in the south-west corner do not pull the point there.
+    spread = [(40.0 + i, 10.0 + j) for i in range(9) for j in range(9)]
+    crowd = [(40.0 + i * 0.01, 10.0 + j * 0.01) for i in range(30) for j in range(30)]
+    lat, lon = representative_point(spread + crowd)
+    assert great_circle_km(lat, lon, 44.0, 14.0) < 120
+
+
+def test_geo_unit_points_across_the_date_line() -> None:
+    towns = [(65.0, 178.0), (65.0, 179.5), (65.0, -179.5), (65.0, -178.0)]
+    lat, lon = representative_point(towns)
+    assert abs(lat - 65.0) < 2 and abs(abs(lon) - 180.0) < 2
+    assert box_middle(towns) == (65.0, 180.0) or box_middle(towns) == (65.0, -180.0)
+    assert box_middle([(0.0, 10.0), (2.0, 20.0)]) == (1.0, 15.0)
+
+
+def test_geo_unit_points_data_covers_countries_and_regions() -> None:
+    points = load_unit_points()
+    countries = {code for code, admin1 in points if not admin1}
+    named = {entry.code for entry in load_countries()}
+    assert len(countries & named) > 200
+    assert len(points) > 3000
+    for lat, lon in points.values():
+        assert -90 <= lat <= 90 and -180 <= lon <= 180
+    texas = unit_point("US", "Texas")
+    assert texas is not None and great_circle_km(*texas, 29.76, -95.36) > 300  # not Houston
+    jersey = unit_point("US", "New Jersey")
+    assert jersey is not None and great_circle_km(*jersey, 40.1, -74.6) < 100
+    assert unit_point("SY") is not None
+    assert unit_point("ZZ") is None
+
+
+@pytest.mark.parametrize(
+    ("code", "near", "within_km"),
+    [
+        ("US", (39.8, -98.6), 200),  # the middle of the contiguous states, not Alaska's pull
+        ("FR", (46.5, 2.5), 200),  # metropolitan France
+        ("SY", (35.0, 38.5), 200),
+    ],
+)
+def test_geo_unit_points_countries_at_their_middle(
+    code: str, near: tuple[float, float], within_km: float
+) -> None:
+    point = unit_point(code)
+    assert point is not None
+    assert great_circle_km(*point, *near) < within_km
