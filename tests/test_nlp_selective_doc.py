@@ -13,7 +13,7 @@ from frontwatch.ingest.clean import clean
 from frontwatch.ingest.readers import RawDocument
 from frontwatch.models import Article, Event
 from frontwatch.nlp.prefilter import TriggerScan
-from frontwatch.nlp.selective import SelectiveParser
+from frontwatch.nlp.selective import SelectiveParser, _may_name
 from frontwatch.pipeline import Pipeline, documents_from_paths
 from frontwatch.settings import DEFAULT_MAX_BYTES
 
@@ -165,3 +165,23 @@ def test_nlp_selective_articles_without_candidates_have_no_events(
     assert len(quiet) >= 2
     for article in quiet:
         assert pipeline.extractor.extract(article, pipeline.nlp(article.text)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "may_name"),
+    [
+        ("The army later said it had lost contact with them.", False),
+        ("He said the talks would go on.", False),
+        ("It was not clear who fired first.", False),
+        ("The town lies 30 km from Aleppo.", True),  # a capitalised word after the first
+        ("Residents fled towards Kharkiv overnight.", True),
+        ("Aleppo was quiet again on the next day.", True),  # a name as the first word
+        ("Fighting went on all night.", True),  # not a function word: kept, to be safe
+        ("42 - 17", False),
+    ],
+)
+def test_nlp_selective_context_needs_a_capitalised_word(
+    pipeline: Pipeline, sentence: str, may_name: bool
+) -> None:
+    doc = pipeline.nlp.make_doc(sentence)
+    assert _may_name(doc[:], pipeline.nlp) is may_name

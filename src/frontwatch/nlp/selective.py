@@ -25,7 +25,7 @@ from typing import cast
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
 from frontwatch.nlp.prefilter import TriggerScan
@@ -135,8 +135,12 @@ class SelectiveParser:
         if any(flags):
             near[: self.lead] = [True] * min(self.lead, len(near))
         levels = [
-            _PARSE if flag else _ENTITIES if close else _TOKENS
-            for flag, close in zip(flags, near, strict=True)
+            _PARSE
+            if flag
+            else _ENTITIES
+            if close and _may_name(doc[s.start : s.end], self.nlp)
+            else _TOKENS
+            for s, flag, close in zip(sentences, flags, near, strict=True)
         ]
         return _Plan(
             doc=doc,
@@ -145,6 +149,21 @@ class SelectiveParser:
             context=tuple(_runs(sentences, levels, _ENTITIES)),
             candidates=sum(flags),
         )
+
+
+def _may_name(sentence: Span, nlp: Language) -> bool:
+    """Whether a sentence can hold a name the entity recogniser would find:
+    a capitalised word after the first, or a first word that is not a
+    common function word ("The", "He", "In"). English names are written
+    capitalised; a sentence without any gains nothing from the recogniser
+    (a seventh of the context sentences in the news benchmark)."""
+    words = [t for t in sentence if t.is_alpha]
+    if not words:
+        return False
+    first, rest = words[0], words[1:]
+    if any(t.text[0].isupper() for t in rest):
+        return True
+    return first.text[0].isupper() and not nlp.vocab[first.lower].is_stop
 
 
 # How much of the pipeline a sentence gets.
