@@ -3,11 +3,16 @@ reason when it is absent (a user's clone has no ../shared)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+# Places a user imported into ~/.cache/frontwatch must not move the golden
+# files or the evaluation gates: the tests see the packaged gazetteer only.
+os.environ.setdefault("FRONTWATCH_GAZETTEER_IMPORTS", "none")
 
 if TYPE_CHECKING:
     from frontwatch.pipeline import Pipeline

@@ -16,6 +16,13 @@ from frontwatch.geo.gazetteer_build import GazetteerSources
 from samples_gazetteer import FIXTURES, small_sources
 
 
+@pytest.fixture(autouse=True)
+def _imports_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """conftest switches a user's imports off for the other tests; these
+    tests import into their own temporary home."""
+    monkeypatch.delenv("FRONTWATCH_GAZETTEER_IMPORTS", raising=False)
+
+
 @pytest.fixture()
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     sources = small_sources(tmp_path)

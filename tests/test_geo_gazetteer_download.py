@@ -27,6 +27,13 @@ from frontwatch.geo.gazetteer_download import (
 from samples_gazetteer import FIXTURES, small_sources, write_zip
 
 
+@pytest.fixture(autouse=True)
+def _imports_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """conftest switches a user's imports off for the other tests; these
+    tests import into their own temporary home."""
+    monkeypatch.delenv("FRONTWATCH_GAZETTEER_IMPORTS", raising=False)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         return

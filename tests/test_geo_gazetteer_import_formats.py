@@ -32,6 +32,13 @@ from frontwatch.geo.gazetteer_rows import (
 )
 from samples_gazetteer import geoname_line, write_zip
 
+
+@pytest.fixture(autouse=True)
+def _imports_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """conftest switches a user's imports off for the other tests; these
+    tests import into their own temporary home."""
+    monkeypatch.delenv("FRONTWATCH_GAZETTEER_IMPORTS", raising=False)
+
 VILLAGE = geoname_line(
     9900001,
     "Kafr Nabudah",

@@ -17,6 +17,13 @@ from frontwatch.geo.gazetteer_import import ImportReport, import_file, user_cont
 from frontwatch.geo.gazetteer_overlay import Overlay, overlay_path, stage_path
 from samples_gazetteer import FIXTURES, geoname_line, small_sources, write_lines, write_zip
 
+
+@pytest.fixture(autouse=True)
+def _imports_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """conftest switches a user's imports off for the other tests; these
+    tests import into their own temporary home."""
+    monkeypatch.delenv("FRONTWATCH_GAZETTEER_IMPORTS", raising=False)
+
 ImportInto = Callable[..., ImportReport]
 
 
@@ -325,3 +332,13 @@ def test_geo_gazetteer_import_overlay_env_switches_imports_off_or_elsewhere(
     monkeypatch.setenv(IMPORTS_ENV, str(elsewhere))
     with _open(index) as gazetteer:
         assert [e.geonameid for e in gazetteer.lookup("Kafr Nabudah")] == [9900001]
+
+
+def test_geo_gazetteer_import_overlay_common_name_of_many_places(
+    tmp_path: Path, index: Path, do_import: ImportInto
+) -> None:
+    lines = [geoname_line(9_000_000 + n, "Ain", 34.0 + n / 1e4, 36.0) for n in range(1_200)]
+    do_import(write_lines(tmp_path / "SY.txt", lines))
+    with _open(index) as gazetteer:
+        found = gazetteer.lookup("Ain")
+    assert [entry.geonameid for entry in found] == [9_000_000 + n for n in range(1_200)]

@@ -20,6 +20,13 @@ from frontwatch.models import GEO_EXACT
 from samples_gazetteer import FIXTURES, write_zip
 
 
+@pytest.fixture(autouse=True)
+def _imports_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """conftest switches a user's imports off for the other tests; these
+    tests import into their own temporary home."""
+    monkeypatch.delenv("FRONTWATCH_GAZETTEER_IMPORTS", raising=False)
+
+
 @pytest.fixture(scope="module")
 def imports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("imports")

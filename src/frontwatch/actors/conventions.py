@@ -75,12 +75,17 @@ def apply_conventions(
     country: str | None,
     on: dt.date | None,
     dictionary: ActorDictionary,
+    gang_victims: bool = False,
 ) -> Roles:
     """``roles`` recoded the way ACLED codes an event of ``sub_event_type``
     in ``country`` on ``on``; ``text`` is the sentence the event is read from.
+    ``gang_victims``: the victims are named as gang members, whom ACLED codes
+    as an unidentified gang rather than civilians.
     Without a country the generic actors cannot be named: roles stay as read."""
     if country is None:
         return roles
+    if gang_victims and sub_event_type == "Armed clash":
+        roles = _gang_victims(roles, country, on, dictionary)
     event_type = event_type_of(sub_event_type)
     if event_type == PROTESTS:
         return _protest(roles, sub_event_type, country, on, dictionary)
@@ -122,6 +127,18 @@ def _armed(
     if sub == "Armed clash":
         return replace(roles, actor2=_counterpart(roles.actor1, text, country, on, dictionary))
     return roles
+
+
+def _gang_victims(
+    roles: Roles, country: str, on: dt.date | None, dictionary: ActorDictionary
+) -> Roles:
+    """The victims as the country's unidentified gang, unless a named armed
+    group stands for them."""
+    victim = roles.actor2
+    if victim is not None and victim.inter != 7:
+        return roles
+    gang = dictionary.generic("unidentified_gang", country, on)
+    return replace(roles, actor2=gang if gang != roles.actor1 else victim)
 
 
 def conflict_sides(

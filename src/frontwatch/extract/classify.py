@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from frontwatch.extract.roles import Roles
-from frontwatch.extract.taxonomy import EVENT_TYPE_OF
+from frontwatch.extract.taxonomy import EVENT_TYPE_OF, TACTIC_RANK
+from frontwatch.extract.territory import TERRITORY, territory_reading
 from frontwatch.extract.triggers import TriggerMatch
 from frontwatch.models import Fatalities
 
@@ -28,9 +29,10 @@ CIVILIAN_VICTIMS = re.compile(
     r"man|woman|wife|husband|son|daughter|brother|sister|father|mother|elders?|chiefs?|"
     r"workers?|prisoners?|inmates?|detainees?|"
     r"doctors?|nurses?|patients?|priests?|imams?|pastors?|monks?|councill?ors?|"
-    r"candidates?|mayors?|lawyers?|judges?|migrants?|refugees?|displaced|locals?|youths?|"
+    r"candidates?|mayors?|lawyers?|judges?|migrants?|refugees?|displaced|locals|youths?|"
     r"teen(?:ager)?s?|minors?|pedestrians?|customers?|owners?|vendors?|fishermen|miners?|"
-    r"victims?|individuals?|suspects?|villages?|homes?|houses?|market)\b",
+    r"victims?|individuals?|suspects?|villages?|homes?|houses?|market|community|communities|"
+    r"tribesmen|bystanders|passers-?by|siblings|relatives|activists?)\b",
     re.IGNORECASE,
 )
 PROTESTER_VICTIMS = re.compile(
@@ -50,6 +52,24 @@ ARMED_VICTIMS = re.compile(
     r"officers?|gendarmes?|guards?|militants?|fighters?|rebels?|insurgents?|jihadists?|"
     r"militi(?:a|as|amen)|forces?|positions?|checkpoints?|posts?|outposts?|bases?|barracks|"
     r"convoys?|patrols?|combatants?|personnel|commanders?|troopers?|security)\b",
+    re.IGNORECASE,
+)
+# Security personnel who could not fight back: ACLED codes violence against
+# them as violence against civilians.
+OFF_DUTY = re.compile(r"\b(?:off[- ]duty|unarmed|on leave|in plain ?clothes)\b", re.IGNORECASE)
+# Victims named as members of a gang or the drug trade: ACLED codes violence
+# against them as a clash between armed groups (its gang-violence convention),
+# whoever did it.
+GANG_VICTIMS = re.compile(
+    r"\b(?:(?:alleged|suspected|reputed|known|presumed)\s+(?:\w+\s+)?(?:gang|cartel|mara)"
+    r"(?:\s+members?)?|(?:alleged|suspected|presumed) members? (?:of|from)|gang ?members?|"
+    r"gangsters?|cartel members?|members? of (?:the |a )?"
+    r"(?:\w+\s+){0,3}(?:gang|cartel|mara|criminal (?:group|organi[sz]ation))|"
+    r"drug (?:dealers?|traffickers?|lords?|bosses|sellers?)|(?:a |an |alleged |suspected )"
+    r"(?:drug |arms )?traffickers?|(?:had|has|with) (?:\w+\s+){0,3}(?:charges|records?|"
+    r"convictions?|a criminal record) (?:\w+\s+){0,4}(?:drug|traffick|robbery|homicide|murder|"
+    r"crimes?)|(?:convicted|accused) of (?:\w+\s+){0,2}(?:drug trafficking|trafficking)|"
+    r"(?:the )?victims? (?:was|were) armed)\b",
     re.IGNORECASE,
 )
 # The doer is a crowd: violence by a crowd is mob violence, not an attack.
@@ -98,21 +118,22 @@ PROTEST_TOPIC = re.compile(
     r"following|to fight|for|killed by|victims of|in solidarity)\b",
     re.IGNORECASE,
 )
-# What a "seized" names when it is not territory.
-_OBJECT_LEAD = r"\s*(?:(?:about|around|over|more than|at least|some|nearly|a|an|the|large|huge|"
-_OBJECT_LEAD += r"several|quantities of|quantity of|amount of|number of|cache of|haul of|\d[\d.,]*|"
-_OBJECT_LEAD += r"tons?|tonnes?|kilos?|kg|kilograms?|of|and)\s+)*"
-WEAPONS = re.compile(
-    _OBJECT_LEAD + r"(?:weapons?|arms|ammunition|rifles?|guns?|explosives?|grenades?|rockets?|"
-    r"mortars?|bombs?|ieds?|mines?|missiles?|munitions?|firearms?|pistols?)\b",
+# The target fired back: what began as shelling or a grenade is a battle
+# (ACLED's remote violence is one-sided: the target cannot respond).
+RETURN_FIRE = re.compile(
+    r"\b(?:(?:in )?both directions|return(?:ed|ing)? (?:the )?fire|fired back|shot back|"
+    r"respond(?:ed|ing)? (?:to (?:the|their) (?:fire|attack)|with (?:gun)?fire|by firing)|"
+    r"react(?:ed|ing)? with (?:gun)?fire|(?:opened|returned) (?:gun)?fire in response|"
+    r"exchang\w+ (?:of )?(?:fire|gunfire|shots)|followed by (?:gunshots|gunfire|clashes|"
+    r"an? (?:armed )?clash|a gunfight|a shoot-?out))\b",
     re.IGNORECASE,
 )
-GOODS = re.compile(
-    _OBJECT_LEAD + r"(?:drugs?|narcotics?|marijuana|cannabis|cocaine|heroin|opium|methamphetamine|"
-    r"cash|money|vehicles?|cars?|trucks?|goods|property|properties|land|lands|livestock|cattle|"
-    r"cows?|goats?|fuel|food|aid|equipment|documents|phones?|crops?|houses?|homes?|shops?)\b",
-    re.IGNORECASE,
+ONE_SIDED = frozenset(
+    {"Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED"}
 )
+# A calibre of heavy machine guns and cannons (12.7 mm and up): fire from
+# them at an area is coded as shelling.
+HEAVY_CALIBRE = re.compile(r"\b(?:1[2-9]|[2-9]\d|1\d\d)(?:[.,]\d+)?\s?mm\b", re.IGNORECASE)
 EXPLOSIVE_REMNANT = re.compile(
     r"\b(?:accident\w*|unexploded|remnants? of war|explosive remnants?|left over from|"
     r"leftover|laid during|old (?:mine|shell|ordnance)|ordnance)\b",
@@ -138,6 +159,7 @@ class Clause:
     trigger_end: int
     passive: bool
     following: str = ""
+    places: tuple[tuple[int, int], ...] = ()  # toponym spans, relative to ``text``
 
 
 def without_protest_topics(
@@ -174,12 +196,11 @@ def sub_event_type(
     fatalities: Fatalities | None,
 ) -> str:
     sub = trigger.entry.sub
-    if sub == "@territory":
-        seized = clause.text[clause.trigger_end : clause.trigger_end + 60]
-        if WEAPONS.match(seized):
-            return "Disrupted weapons use"
-        if GOODS.match(seized):
-            return "Looting/property destruction"
+    if sub == "Abduction/forced disappearance" and _armed_victims(clause):
+        return "Armed clash"  # taking fighters or police is part of the fighting
+    if sub == TERRITORY:
+        sub = reading(trigger, clause)
+    if sub == TERRITORY:
         doer = roles.actor1
         return (
             "Government regains territory"
@@ -189,7 +210,14 @@ def sub_event_type(
     if sub == "@protest":
         return _protest(clause, fatalities)
     if sub == "@violence":
-        sub = _violence(roles, clause, fatalities)
+        if _heavy_fire(trigger, clause):
+            sub = "Shelling/artillery/missile attack"
+        else:
+            sub = _violence(roles, clause, fatalities)
+    if sub in ONE_SIDED and RETURN_FIRE.search(
+        f"{clause.text[clause.trigger_start :]} {clause.following}"
+    ):
+        return "Armed clash"
     if sub == "Remote explosive/landmine/IED" and EXPLOSIVE_REMNANT.search(clause.text):
         return "Other"  # an old mine or shell going off is not an attack
     crowd_possible = trigger.entry.phrase not in VICTIM_FATE
@@ -198,6 +226,22 @@ def sub_event_type(
     if sub == "Looting/property destruction" and _by_crowd(roles, clause):
         return "Violent demonstration"  # a crowd wrecking property is a riot
     return sub
+
+
+def reading(trigger: TriggerMatch, clause: Clause) -> str:
+    """The rule a trigger is read by: its own, except that a territorial word
+    whose object is not a place reads as what was taken (see
+    ``frontwatch.extract.territory``)."""
+    sub = trigger.entry.sub
+    if sub != TERRITORY:
+        return sub
+    return territory_reading(
+        clause.text,
+        clause.trigger_start,
+        clause.trigger_end,
+        passive=clause.passive,
+        places=clause.places,
+    )
 
 
 def _protest(clause: Clause, fatalities: Fatalities | None) -> str:
@@ -214,10 +258,7 @@ def _protest(clause: Clause, fatalities: Fatalities | None) -> str:
 
 def _violence(roles: Roles, clause: Clause, fatalities: Fatalities | None) -> str:
     """Attack when the victims are unarmed, Armed clash when they are armed."""
-    if clause.passive:
-        victims = clause.text[: clause.trigger_start]
-    else:
-        victims = clause.text[clause.trigger_end :]
+    victims = _victims(clause)
     if not (CIVILIAN_VICTIMS.search(victims) or ARMED_VICTIMS.search(victims)):
         # "9 militants were killed when the army repulsed their attacks":
         # the victims are named elsewhere in the sentence.
@@ -226,6 +267,10 @@ def _violence(roles: Roles, clause: Clause, fatalities: Fatalities | None) -> st
         # Lethal or violent force used on a demonstration by state forces.
         doer = roles.actor1
         return "Excessive force against protesters" if doer is None or doer.inter == 1 else "Attack"
+    if gang_victims(clause):
+        return "Armed clash"
+    if OFF_DUTY.search(clause.text):
+        return "Attack"
     civilian = CIVILIAN_VICTIMS.search(victims) is not None
     armed = ARMED_VICTIMS.search(victims) is not None
     victim = roles.actor2
@@ -247,6 +292,44 @@ def _violence(roles: Roles, clause: Clause, fatalities: Fatalities | None) -> st
         assert first_civilian is not None and first_armed is not None
         return "Attack" if first_civilian.start() < first_armed.start() else "Armed clash"
     return "Attack" if fatalities is not None and fatalities.count > 0 else "Armed clash"
+
+
+def _heavy_fire(trigger: TriggerMatch, clause: Clause) -> bool:
+    """Plain firing ("fired", "targeted") with heavy-calibre weapons."""
+    rank = trigger.entry.rank
+    return (
+        rank is not None
+        and rank < TACTIC_RANK["Attack"]
+        and HEAVY_CALIBRE.search(clause.text) is not None
+    )
+
+
+def gang_victims(clause: Clause) -> bool:
+    """Whether the victims are named as gang members or in the drug trade,
+    in the sentence or the one after it ("The victim had a record for drug
+    trafficking")."""
+    return GANG_VICTIMS.search(f"{_victims(clause)} {_next_sentence(clause)}") is not None
+
+
+def _next_sentence(clause: Clause) -> str:
+    found = re.search(r"(?<=[.!?])\s+(?=[A-Z])", clause.following)
+    return clause.following[: found.start()] if found else clause.following
+
+
+def _victims(clause: Clause) -> str:
+    if clause.passive:
+        return clause.text[: clause.trigger_start]
+    return clause.text[clause.trigger_end :]
+
+
+def _armed_victims(clause: Clause) -> bool:
+    """Whether the people the act was done to are fighters or police on duty."""
+    victims = _victims(clause)
+    armed = ARMED_VICTIMS.search(victims)
+    if armed is None or OFF_DUTY.search(clause.text):
+        return False
+    civilian = CIVILIAN_VICTIMS.search(victims)
+    return civilian is None or armed.start() < civilian.start()
 
 
 def _by_crowd(roles: Roles, clause: Clause) -> bool:

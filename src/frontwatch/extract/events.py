@@ -17,6 +17,8 @@ from frontwatch.dates.resolve import event_date_span, historical_cue
 from frontwatch.extract.attribution import find_claim_source, statement_flags
 from frontwatch.extract.classify import (
     Clause,
+    gang_victims,
+    reading,
     sub_event_type,
     without_protest_topics,
 )
@@ -67,8 +69,6 @@ UNNAMED_ALLIES = re.compile(
 # undated sentence otherwise only tells us the event happened by publication.
 UNDATED_REASON = "no date in the sentence: on or shortly before publication"
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
-# A "seized" that took weapons or goods, not ground.
-NOT_TERRITORY = ("Disrupted weapons use", "Looting/property destruction")
 
 
 @dataclass
@@ -235,7 +235,29 @@ class EventExtractor:
             self._follow_up(sentence, drafts, fatalities, area)
             return
         cue = historical_cue(sentence.text, article.published)
-        ranked = sorted(candidates, key=lambda t: (-_rank(t), t.start))
+        places = tuple(
+            (p.start - sentence.start_char, p.end - sentence.start_char)
+            for p in located
+            if p.start is not None
+            and p.end is not None
+            and sentence.start_char <= p.start < sentence.end_char
+        )
+
+        def clause_of(trigger: TriggerMatch) -> Clause:
+            return Clause(
+                text=sentence.text,
+                trigger_start=trigger.start - sentence.start_char,
+                trigger_end=trigger.end - sentence.start_char,
+                passive=_passive(sentence.doc[trigger.head], trigger),
+                following=following,
+                places=places,
+            )
+
+        def key(trigger: TriggerMatch) -> tuple[int, int]:
+            before = sentence.text[: trigger.start - sentence.start_char]
+            return -_rank(trigger, reading(trigger, clause_of(trigger)), before), trigger.start
+
+        ranked = sorted(candidates, key=key)
         chosen = ranked[0]
         flags = statement_flags(sentence, chosen, historical_cue=cue)
         for other in ranked[1:]:
@@ -244,12 +266,8 @@ class EventExtractor:
             other_flags = statement_flags(sentence, other, historical_cue=cue)
             if other_flags.is_event:
                 chosen, flags = other, other_flags
-        head = sentence.doc[chosen.head]
-        passive = (
-            any(c.dep_ == "auxpass" for c in head.children)
-            or chosen.entry.words[0] == "under"
-            or (head.tag_ == "VBN" and head.dep_ in ("acl", "relcl", "amod"))
-        )
+        clause = clause_of(chosen)
+        passive = clause.passive
         roles = assign_roles(
             text,
             actor_spans,
@@ -268,15 +286,11 @@ class EventExtractor:
             and ((article.published - date.end).days > HISTORICAL_DAYS)
         ):
             flags = replace(flags, historical=True)
-        clause = Clause(
-            text=sentence.text,
-            trigger_start=chosen.start - sentence.start_char,
-            trigger_end=chosen.end - sentence.start_char,
-            passive=passive,
-            following=following,
-        )
         sub = sub_event_type(chosen, roles, clause, fatalities)
-        roles = self._default_actors(sub, roles, sentence.text, country, article)
+        held = chosen.entry.sub != "@territory" or reading(chosen, clause) == "@territory"
+        roles = self._default_actors(
+            sub, roles, sentence.text, country, article, gang_victims=gang_victims(clause)
+        )
         place, others = sentence_places(
             located, start=sentence.start_char, end=sentence.end_char, excluded=excluded
         )
@@ -300,7 +314,8 @@ class EventExtractor:
             place=place,
             other_places=others,
             fatalities=fatalities,
-            territorial=chosen.entry.territorial if sub not in NOT_TERRITORY else None,
+            # a "seized" that took weapons, goods or people holds no ground
+            territorial=chosen.entry.territorial if held else None,
             crowd_size=(
                 crowd_size(f"{sentence.text} {following}")
                 if event_type_of(sub) in ("Protests", "Riots")
@@ -367,7 +382,14 @@ class EventExtractor:
         )
 
     def _default_actors(
-        self, sub: str, roles: Roles, text: str, country: str | None, article: Article
+        self,
+        sub: str,
+        roles: Roles,
+        text: str,
+        country: str | None,
+        article: Article,
+        *,
+        gang_victims: bool = False,
     ) -> Roles:
         """ACLED's actor conventions for the event type (generic actors where
         the sentence names none; see frontwatch.actors.conventions)."""
@@ -378,6 +400,7 @@ class EventExtractor:
             country=country,
             on=article.published,
             dictionary=self.actors,
+            gang_victims=gang_victims,
         )
 
     # ----------------------------------------------------------------- freeze
@@ -471,10 +494,31 @@ def _with_unnamed_allies(
     return replace(roles, assoc1=roles.assoc1 + tuple(extra))
 
 
-def _rank(trigger: TriggerMatch) -> int:
+# A territorial word that took people or a building ("stormed the office")
+# ranks below a protest word: protesters storming a building riot.
+TAKEN_NOT_HELD_RANK = 39
+# Air power named as support of a ground operation ("an operation by X,
+# supported by the air force") is part of that operation.
+AIR_SUPPORT = re.compile(
+    r"\b(?:(?:supported|backed|aided|assisted|covered)\s+by|with\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:support|cover|backing)\s+(?:of|from)|along\s+with|alongside|air-backed)\s+"
+    r"(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
+AIR_SUPPORT_RANK = 44
+
+
+def _rank(trigger: TriggerMatch, rule: str, before: str) -> int:
+    """Tactic rank of a trigger read by ``rule`` (its own sub-event type, or
+    what a territorial word turned out to name); ``before`` is the sentence up
+    to the trigger."""
+    sub = trigger.entry.sub
+    if sub == "Air/drone strike" and AIR_SUPPORT.search(before):
+        return AIR_SUPPORT_RANK
+    if sub == "@territory" and rule != "@territory":
+        return TAKEN_NOT_HELD_RANK if rule == "@violence" else TACTIC_RANK[rule]
     if trigger.entry.rank is not None:
         return trigger.entry.rank
-    sub = trigger.entry.sub
     if sub == "@territory":
         return TACTIC_RANK["Government regains territory"]
     if sub == "@violence":
@@ -485,6 +529,19 @@ def _rank(trigger: TriggerMatch) -> int:
     # A state (encircled, besieged) is reported with the fighting around it;
     # it ranks just below a capture.
     return base + (8 if trigger.entry.territorial else 0)
+
+
+def _passive(head: Token, trigger: TriggerMatch) -> bool:
+    """Whether the trigger's subject suffered the act: a passive verb, "under
+    fire", or a participle after its noun ("soldiers killed in an ambush");
+    not a perfect tense ("troops who have retaken the town")."""
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
+        return any(c.dep_ == "auxpass" for c in head.children)
+    return (
+        any(c.dep_ == "auxpass" for c in head.children)
+        or trigger.entry.words[0] == "under"
+        or (head.tag_ == "VBN" and head.dep_ in ("acl", "relcl", "amod"))
+    )
 
 
 def _deaths(fatalities: Fatalities | None) -> bool:

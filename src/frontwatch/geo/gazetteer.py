@@ -52,6 +52,7 @@ _IMPORTED = (
 )
 _ADMIN2 = FEATURE_NAMES[FEATURE_ADMIN2]
 _REGION_FEATURES = frozenset({FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_ADMIN2})
+_IN_CHUNK = 500
 Row = tuple[object, ...]
 
 
@@ -287,21 +288,22 @@ class Gazetteer:
             feature_code=None if fcode is None else str(fcode),
         )
 
-    def _packaged_rows(self, column: str, values: Iterable[int]) -> list[Row]:
+    def _rows_in(self, select: str, column: str, values: Iterable[int]) -> list[Row]:
+        """Rows whose ``column`` is one of ``values``, a few hundred per query
+        (a common name may have thousands of places)."""
         wanted = sorted(set(values))
-        if not wanted:
-            return []
-        marks = ",".join("?" * len(wanted))
-        return self._query(
-            _SELECT + f"place p WHERE p.{column} IN ({marks}) ORDER BY p.id", (*wanted,)
-        )
+        rows: list[Row] = []
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk = wanted[start : start + _IN_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows += self._query(f"{select} WHERE p.{column} IN ({marks})", (*chunk,))
+        return sorted(rows, key=lambda row: int(str(row[0])))
+
+    def _packaged_rows(self, column: str, values: Iterable[int]) -> list[Row]:
+        return self._rows_in(_SELECT + "place p", column, values)
 
     def _imported_rows(self, ids: Iterable[int]) -> list[Row]:
-        wanted = sorted(set(ids))
-        if not wanted:
-            return []
-        marks = ",".join("?" * len(wanted))
-        return self._query(_IMPORTED + f" WHERE p.id IN ({marks})", (*wanted,))
+        return self._rows_in(_IMPORTED, "id", ids)
 
     def _stand_in(self, row: Row) -> tuple[str, int] | None:
         """The packaged region an imported region row is a copy of, if any:

@@ -1,0 +1,177 @@
+"""What an article says about where its toponyms are, for ranking their
+candidate places: the countries it is about (named, implied by demonyms,
+by toponyms that can only be in one country, by the caller's hint), the
+admin1 regions it names, and the places its other toponyms were first
+resolved to (a place is most often near the others of its article).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from frontwatch.geo.gazetteer import GazetteerEntry
+from frontwatch.geo.names import fold
+from frontwatch.geo.toponyms import ADMIN1, ADMIN2, COUNTRY, ToponymMention, country_mentions
+
+_FOCUS_HINT = 6.0  # evidence for the caller's country hint
+_FOCUS_UNAMBIGUOUS = 2.0  # per toponym that exists in one country only
+_FOCUS_AMBIGUOUS = 1.0  # per toponym of several countries, shared among them
+_FOCUS_NAMED_CAP = 3  # at most this many counted mentions of one country in the text
+# A toponym is unambiguous evidence of its country when no candidate in
+# another country has at least this share of the biggest candidate's population.
+_AMBIGUITY_SHARE = 0.05
+_LOCAL_WINDOW = 80  # characters around a toponym searched for its admin1 ("... in Homs province")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_EARTH_RADIUS_KM = 6371.0
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """The countries an article is about, as seen from one of its toponyms."""
+
+    shares: dict[str, float]  # country code -> share of all evidence
+    strong_countries: frozenset[str]  # countries with evidence beyond demonyms
+    strong_total: float  # weight of the evidence beyond demonyms
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """The gazetteer places a toponym may mean."""
+
+    entries: tuple[GazetteerEntry, ...]
+    loose: bool  # found only through the vowel-blind key
+    part: bool = False  # the toponym names something in or beside these places
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A place another toponym of the article was first resolved to."""
+
+    key: str  # folded name of that toponym (a name never anchors itself)
+    place_key: str  # folded name of the place ("Silver Street, Edmonton" stands at Edmonton)
+    latitude: float
+    longitude: float
+    country_code: str
+    admin1: str | None
+
+
+def distance_km(first: GazetteerEntry | Anchor, second: GazetteerEntry | Anchor) -> float:
+    """Equirectangular distance: exact enough to tell places apart."""
+    mean_latitude = math.radians((first.latitude + second.latitude) / 2)
+    dx = math.radians(second.longitude - first.longitude) * math.cos(mean_latitude)
+    dy = math.radians(second.latitude - first.latitude)
+    return _EARTH_RADIUS_KM * math.hypot(dx, dy)
+
+
+def admin1_keys(entries: Sequence[GazetteerEntry]) -> set[tuple[str, str]]:
+    return {
+        (entry.country_code, entry.name)
+        for entry in entries
+        if entry.feature == ADMIN1 and entry.name is not None
+    }
+
+
+def country_focus(
+    mentions: Sequence[ToponymMention],
+    candidates: Sequence[Candidates],
+    text: str,
+    country_hint: str | None,
+) -> list[Focus]:
+    """Per toponym, the share of the article's evidence for each country.
+
+    A toponym's own candidates never vote for its own focus: a village
+    that exists only in the US must not make an article about Syria look
+    like an article about the US.
+    """
+    named, demonyms = country_mentions(text)
+    strong: dict[str, float] = defaultdict(float)
+    for code, count in named.items():
+        strong[code] += min(count, _FOCUS_NAMED_CAP)
+    if country_hint:
+        strong[country_hint.upper()] += _FOCUS_HINT
+    weak = {code: float(min(count, _FOCUS_NAMED_CAP)) for code, count in demonyms.items()}
+    # Per toponym: its folded name and the countries it can be in.
+    votes: list[tuple[str, frozenset[str]] | None] = []
+    for mention, found in zip(mentions, candidates, strict=True):
+        vote = None
+        places = [entry for entry in found.entries if entry.feature != ADMIN2]
+        # "Homs province" votes only as a province: the text rules out
+        # the towns of that name abroad.
+        if mention.kind_hint in (ADMIN1, COUNTRY):
+            places = [e for e in places if e.feature == mention.kind_hint] or places
+        if not found.loose and places:
+            biggest = max(entry.population for entry in places)
+            countries = frozenset(
+                entry.country_code
+                for entry in places
+                if entry.population >= _AMBIGUITY_SHARE * biggest
+            )
+            vote = (fold(mention.text), countries)
+        votes.append(vote)
+    distinct = {vote for vote in votes if vote is not None}
+    focus = []
+    for vote in votes:
+        evidence = dict(strong)
+        ambiguous: dict[str, float] = defaultdict(float)
+        # Repeating a name is no new evidence: the toponym's own name
+        # never votes for it.
+        for name, countries in distinct:
+            if vote is not None and name == vote[0]:
+                continue
+            if len(countries) == 1:
+                (code,) = countries
+                evidence[code] = evidence.get(code, 0.0) + _FOCUS_UNAMBIGUOUS
+            else:
+                # "Tripoli" beside "Sidon": the countries that can hold
+                # every name of the article gather the most votes.
+                for code in countries:
+                    ambiguous[code] += _FOCUS_AMBIGUOUS / len(countries)
+        strong_countries = frozenset(code for code, weight in evidence.items() if weight > 0)
+        strong_total = sum(evidence.values())
+        for code, weight in [*weak.items(), *ambiguous.items()]:
+            evidence[code] = evidence.get(code, 0.0) + weight
+        total = sum(evidence.values())
+        focus.append(
+            Focus(
+                shares={code: weight / total for code, weight in evidence.items()} if total else {},
+                strong_countries=strong_countries,
+                strong_total=strong_total,
+            )
+        )
+    return focus
+
+
+def admin_context(
+    mentions: Sequence[ToponymMention],
+    candidates: Sequence[Candidates],
+    text: str,
+) -> tuple[set[tuple[str, str]], dict[int, set[tuple[str, str]]]]:
+    """Admin1 units the article names: all of them, and per toponym those
+    written close to it in the same sentence."""
+    article: set[tuple[str, str]] = set()
+    per_mention: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    admin_mentions: list[tuple[int, set[tuple[str, str]]]] = []
+    for index, (mention, found) in enumerate(zip(mentions, candidates, strict=True)):
+        if found.loose:
+            continue
+        keys = admin1_keys(found.entries)
+        if keys and mention.kind_hint in (ADMIN1, None):
+            admin_mentions.append((index, keys))
+            if mention.kind_hint == ADMIN1 or all(
+                entry.feature == ADMIN1 for entry in found.entries
+            ):
+                article |= keys
+    for index, mention in enumerate(mentions):
+        for other, keys in admin_mentions:
+            if other == index:
+                continue
+            first, second = sorted((mention, mentions[other]), key=lambda m: m.start)
+            gap = text[first.end : second.start]
+            close = second.start >= first.end and len(gap) <= _LOCAL_WINDOW
+            if close and not _SENTENCE_END.search(gap):
+                per_mention[index] |= keys
+    return article, per_mention

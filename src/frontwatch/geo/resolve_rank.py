@@ -1,0 +1,350 @@
+"""How well a gazetteer place fits a toponym, given what the article says
+(:mod:`frontwatch.geo.resolve_context`), in score points.
+
+The score adds the article's country focus, the admin1 regions it names
+near the toponym or anywhere, the nearness of the places its other toponyms
+were resolved to, population, the kind of place the text asks for ("Homs
+province" is the region) and how exactly the name matches. An *importance
+prior* takes points from a place far smaller than the most important place
+of the same name (a small US "London" beside the capital of England, Cabool
+in Missouri beside Kabul) unless something more than the country focus
+supports it: an admin1 region named in the article or places of the
+article near it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from frontwatch.geo.countries import national_capitals
+from frontwatch.geo.gazetteer import GazetteerEntry
+from frontwatch.geo.names import fold, light_fold
+from frontwatch.geo.resolve_context import Anchor, Focus, distance_km
+from frontwatch.geo.toponyms import (
+    ADMIN1,
+    ADMIN2,
+    COUNTRY,
+    POPULATED_PLACE,
+    ToponymMention,
+    is_near_cue,
+)
+from frontwatch.models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place
+
+# Weights of the ranking, in score points.
+_W_FOCUS = 4.0  # times the share of the article's country evidence
+_W_ADMIN_LOCAL = 2.5  # candidate lies in an admin1 named right after the toponym
+_W_ADMIN_ARTICLE = 1.0  # ... or named elsewhere in the article
+_W_POPULATION = 1.0  # times log10(population + 1) / 7
+_W_KIND = 3.0  # the text asks for this kind of place ("Homs province")
+_W_EXACT = 0.5  # same spelling as written (after case and diacritics)
+_W_KEY = 0.25  # same folded key as the main name (not only an alternate name)
+_W_NEAR = 1.5  # another toponym of the article was placed within _NEAR_KM
+_W_AROUND = 0.75  # ... within _AROUND_KM
+_W_HOLDS = 0.75  # an admin1 region that holds a place of the article
+_ADMIN_PENALTY = 0.4  # a bare name means the town more often than its region
+_LOOSE_PENALTY = 1.5  # matched only through the vowel-blind key
+_NEAR_KM = 50.0
+_AROUND_KM = 200.0
+# Importance prior: points per decade of population below the most
+# populous place of the same name beyond the first _FREE_DECADES, when that
+# one has at least NOTABLE_POPULATION; at most _SUPPORTED_GAP points when
+# the article supports the smaller place beyond its country.
+_W_IMPORTANCE = 2.0
+_FREE_DECADES = 1.0
+NOTABLE_POPULATION = 1_000_000
+_SUPPORTED_GAP = 1.0
+# A region this small is no likelier than a town of its name, and a town
+# of its name with this share of its population is its seat.
+NOTABLE_REGION = 300_000
+_SEAT_SHARE = 0.1
+_MAX_GAP = 8.0
+
+_CLEAR_FOCUS_WEIGHT = 2.0  # evidence (beyond demonyms) that makes an article about a country
+_FOREIGN_MIN_POPULATION = 50_000  # smallest place abroad accepted in such an article
+_FOREIGN_ANY_SPELLING_POPULATION = 1_000_000  # ... when only the folded keys agree
+_SAME_PLACE_KM = 25.0  # candidates closer than this are the same place for confidence
+_NO_RIVAL_MARGIN = 5.0
+# How far a place may lie from the seat of the district or town it is
+# written in ("a village (Salh district)", "Abu Salim, Tripoli").
+_WITHIN_ADMIN2_KM = 150.0
+_WITHIN_TOWN_KM = 40.0
+REGIONS = frozenset({ADMIN1, ADMIN2, COUNTRY})
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the article says around one toponym."""
+
+    focus: Focus
+    admin_article: AbstractSet[tuple[str, str]]  # admin1 units named in the article
+    admin_local: AbstractSet[tuple[str, str]]  # ... named right by the toponym
+    anchors: tuple[Anchor, ...] = ()  # places of the article's other toponyms
+    loose: bool = False  # candidates found only through the vowel-blind key
+    container: bool = False  # the toponym names the unit another place is written in
+    top: GazetteerEntry | None = None  # the most populous candidate of the name
+    # Admin1 candidates (country, name) whose name a prominent town shares:
+    # the region's biggest town ("New York", "Kabul") or a national capital
+    # ("Washington"). Only these are read as the town when written bare.
+    seated: AbstractSet[tuple[str, str]] = frozenset()
+
+
+def most_important(entries: Sequence[GazetteerEntry]) -> GazetteerEntry | None:
+    return max(entries, key=lambda entry: entry.population, default=None)
+
+
+def seated_regions(entries: Sequence[GazetteerEntry]) -> frozenset[tuple[str, str]]:
+    """The admin1 candidates a bare name more likely means the town of (see
+    :attr:`Evidence.seated`): a region seated in a prominent town of its
+    name (its biggest town, at whose point an admin1 entry stands, or a
+    same-named town of at least _SEAT_SHARE of its population: "New York",
+    "Kabul", "Fier"), a region whose name a national capital shares
+    ("Washington"), and a small region. "Delaware" and "Minnesota" are the
+    states; "Quebec", whose namesake capital is a small part of it, the
+    province."""
+    towns = [entry for entry in entries if entry.feature == POPULATED_PLACE]
+    capital = any((town.country_code, town.name) in national_capitals() for town in towns)
+    seated = set()
+    for region in entries:
+        if region.feature != ADMIN1:
+            continue
+        key = (region.country_code, region.name)
+        if capital or region.population < NOTABLE_REGION:
+            seated.add(key)
+            continue
+        for town in towns:
+            at_seat = distance_km(region, town) <= _SAME_PLACE_KM
+            namesake = (
+                town.country_code == region.country_code
+                and town.admin1 == region.admin1
+                and fold(town.name) == fold(region.name)
+                and town.population >= _SEAT_SHARE * region.population
+            )
+            if at_seat or namesake:
+                seated.add(key)
+                break
+    return frozenset(seated)
+
+
+def matching_name(
+    mention: ToponymMention, entries: Sequence[GazetteerEntry]
+) -> list[GazetteerEntry]:
+    """The candidates whose own name is the one written, up to case and
+    diacritics, else up to transliteration (not only an alternate name of
+    theirs: "Haifa" is not Hefei)."""
+    written = light_fold(mention.text)
+    same = [entry for entry in entries if light_fold(entry.name) == written]
+    key = fold(mention.text)
+    return same or [entry for entry in entries if fold(entry.name) == key]
+
+
+def _near_points(entry: GazetteerEntry, anchors: Sequence[Anchor]) -> float:
+    """Points for lying near (a town) or holding (a region) a place that
+    another toponym of the article was resolved to."""
+    if not anchors or entry.feature == COUNTRY:
+        return 0.0
+    if entry.feature == ADMIN1:
+        holds = any(
+            a.country_code == entry.country_code and a.admin1 == entry.admin1 for a in anchors
+        )
+        return _W_HOLDS if holds else 0.0
+    nearest = min(distance_km(entry, anchor) for anchor in anchors)
+    if nearest <= _NEAR_KM:
+        return _W_NEAR
+    return _W_AROUND if nearest <= _AROUND_KM else 0.0
+
+
+def _importance_gap(entry: GazetteerEntry, top: GazetteerEntry | None) -> float:
+    """Decades of population below the most populous candidate, when that
+    is a notable place and not the same unit ("Kabul" the province and the
+    city, "Quebec" the province and its capital)."""
+    if top is None or entry is top:
+        return 0.0
+    if top.population < NOTABLE_POPULATION:
+        return 0.0
+    if entry.country_code == top.country_code and entry.admin1 == top.admin1:
+        return 0.0
+    return max(0.0, math.log10((top.population + 1) / (entry.population + 1)) - _FREE_DECADES)
+
+
+def score(mention: ToponymMention, entry: GazetteerEntry, evidence: Evidence) -> float:
+    focus = evidence.focus
+    points = _W_FOCUS * focus.shares.get(entry.country_code, 0.0)
+    points += _W_POPULATION * math.log10(entry.population + 1) / 7.0
+    supported = False
+    if entry.admin1 is not None and entry.feature != COUNTRY:
+        key = (entry.country_code, entry.admin1)
+        if key in evidence.admin_local and entry.feature != ADMIN1:
+            points += _W_ADMIN_LOCAL
+            supported = True
+        elif key in evidence.admin_article and entry.feature != ADMIN1:
+            points += _W_ADMIN_ARTICLE
+            supported = True
+    near = _near_points(entry, evidence.anchors)
+    points += near
+    gap = _importance_gap(entry, evidence.top)
+    if gap > 0:
+        limit = _SUPPORTED_GAP if supported or near > 0 else _MAX_GAP
+        points -= min(_W_IMPORTANCE * gap, limit)
+    kind = mention.kind_hint
+    if kind == ADMIN2:
+        # "Andar district": the district, else a region of that name,
+        # else the town that gives it its name.
+        if entry.feature == ADMIN2:
+            points += _W_KIND
+        elif entry.feature == ADMIN1:
+            points += _W_KIND / 2
+    elif kind is not None:
+        if entry.feature == kind:
+            points += _W_KIND
+        elif kind == POPULATED_PLACE or entry.feature == COUNTRY:
+            points -= _W_KIND
+        elif kind == ADMIN1 and entry.feature == POPULATED_PLACE:
+            points -= _W_KIND / 2
+    elif evidence.container:
+        # The unit another place is written in: "Takalout (Kidal)".
+        if entry.feature in REGIONS:
+            points += _W_KIND
+    elif entry.feature == ADMIN2 or (
+        entry.feature == ADMIN1 and (entry.country_code, entry.name) in evidence.seated
+    ):
+        points -= _ADMIN_PENALTY
+    if light_fold(entry.name) == light_fold(mention.text):
+        points += _W_EXACT
+    elif fold(entry.name) == fold(mention.text):
+        points += _W_KEY
+    if evidence.loose:
+        points -= _LOOSE_PENALTY
+    return points
+
+
+def plausible(
+    mention: ToponymMention,
+    entry: GazetteerEntry,
+    focus: Focus,
+    admin_local: AbstractSet[tuple[str, str]] = frozenset(),
+) -> bool:
+    """A small place abroad, when the article is clearly about another
+    country, is far more often a local place missing from the gazetteer
+    than a real reference: accept only a big city written as GeoNames
+    writes it, or a very big one. Demonyms alone ("Saudi-led") never make
+    an article clearly about a country. A place in a region written
+    beside it ("near Palmyra in Homs province") is never abroad."""
+    if entry.feature != POPULATED_PLACE or entry.country_code in focus.strong_countries:
+        return True
+    if (entry.country_code, entry.admin1) in admin_local:
+        return True
+    if focus.strong_total < _CLEAR_FOCUS_WEIGHT:
+        return True
+    if light_fold(entry.name) == light_fold(mention.text):
+        return entry.population >= _FOREIGN_MIN_POPULATION
+    same_key = fold(entry.name) == fold(mention.text)
+    return same_key and entry.population >= _FOREIGN_ANY_SPELLING_POPULATION
+
+
+def precision(mention: ToponymMention, entry: GazetteerEntry, part: bool) -> int:
+    if entry.feature in (ADMIN1, COUNTRY) or mention.kind_hint == ADMIN1:
+        return GEO_REGION
+    if entry.feature == ADMIN2:
+        return GEO_NEAR
+    return GEO_NEAR if part or is_near_cue(mention.cue) else GEO_EXACT
+
+
+def _place_distance_km(entry: GazetteerEntry, place: Place) -> float:
+    mean_latitude = math.radians((entry.latitude + place.latitude) / 2)
+    dx = math.radians(place.longitude - entry.longitude) * math.cos(mean_latitude)
+    dy = math.radians(place.latitude - entry.latitude)
+    return 6371.0 * math.hypot(dx, dy)
+
+
+def within(entry: GazetteerEntry, unit: Place) -> bool:
+    """Whether a candidate lies in the unit its name is written with."""
+    if entry.country_code != unit.country_code:
+        return False
+    if unit.feature == COUNTRY:
+        return True
+    if unit.feature == ADMIN1:
+        return entry.admin1 == unit.admin1
+    if unit.admin1 is not None and entry.admin1 is not None and entry.admin1 != unit.admin1:
+        return False
+    limit = _WITHIN_ADMIN2_KM if unit.feature == ADMIN2 else _WITHIN_TOWN_KM
+    return _place_distance_km(entry, unit) <= limit
+
+
+def in_unit(mention: ToponymMention, unit: Place) -> Place:
+    """A place the gazetteer lacks, coded at the unit it is written in: the
+    district (near it) or the region (only the region is known)."""
+    near = unit.feature in (ADMIN2, POPULATED_PLACE)
+    return Place(
+        name=unit.name,
+        latitude=unit.latitude,
+        longitude=unit.longitude,
+        country=unit.country,
+        country_code=unit.country_code,
+        admin1=unit.admin1,
+        admin2=unit.admin2,
+        feature=unit.feature,
+        geonameid=unit.geonameid,
+        population=unit.population,
+        geo_precision=GEO_NEAR if near else GEO_REGION,
+        matched_text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        score=round(unit.score * 0.8, 3),
+    )
+
+
+def best_place(
+    mention: ToponymMention,
+    entries: Sequence[GazetteerEntry],
+    evidence: Evidence,
+    *,
+    part: bool,
+    pinned: bool,
+) -> Place | None:
+    """The best-scoring plausible candidate as a place, its score the lead
+    over the best other place."""
+    scored = sorted(
+        ((score(mention, entry, evidence), entry) for entry in entries),
+        key=lambda pair: (-pair[0], -pair[1].population),
+    )
+    # The best candidate the article makes plausible: an implausible
+    # namesake abroad does not hide the local place ranked after it.
+    chosen = next(
+        (
+            (points, entry)
+            for points, entry in scored
+            if pinned or plausible(mention, entry, evidence.focus, evidence.admin_local)
+        ),
+        None,
+    )
+    if chosen is None:
+        return None
+    best_score, best = chosen
+    # Confidence is the lead over the best *other* place: an admin1 unit
+    # seated in the town of the same name is not a rival.
+    rivals = [
+        points
+        for points, entry in scored
+        if entry is not best and distance_km(entry, best) > _SAME_PLACE_KM
+    ]
+    margin = best_score - rivals[0] if rivals else _NO_RIVAL_MARGIN
+    return Place(
+        name=best.name,
+        latitude=best.latitude,
+        longitude=best.longitude,
+        country=best.country,
+        country_code=best.country_code,
+        admin1=best.admin1,
+        admin2=best.admin2,
+        feature=best.feature,
+        geonameid=best.geonameid,
+        population=best.population,
+        geo_precision=precision(mention, best, part),
+        matched_text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        score=round(1.0 - math.exp(-max(margin, 0.0)), 3),
+    )
