@@ -185,3 +185,26 @@ def test_nlp_selective_context_needs_a_capitalised_word(
 ) -> None:
     doc = pipeline.nlp.make_doc(sentence)
     assert _may_name(doc[:], pipeline.nlp) is may_name
+
+
+def test_nlp_selective_context_only_where_the_candidate_names_no_place(
+    pipeline: Pipeline,
+) -> None:
+    scan = TriggerScan.for_model(pipeline.nlp)
+    parser = SelectiveParser(pipeline.nlp, scan, context=1, lead=1)
+    lead = "The region has been tense for weeks."
+    placed = (
+        f"{lead} Officials met in Geneva on Monday. "
+        "Gunmen attacked a checkpoint in Mosul, killing two soldiers. "
+        "Ministers later flew to Baghdad."
+    )
+    unplaced = (
+        f"{lead} Officials met in Geneva on Monday. "
+        "Gunmen attacked a checkpoint, killing two soldiers. "
+        "Ministers later flew to Baghdad."
+    )
+    with_place = {e.text for e in parser(placed).doc.ents}
+    without_place = {e.text for e in parser(unplaced).doc.ents}
+    assert "Mosul" in with_place
+    assert not {"Geneva", "Baghdad"} & with_place  # its own place is enough
+    assert {"Geneva", "Baghdad"} <= without_place  # the context may say where
