@@ -19,6 +19,7 @@ The same functions merge a list of reports held in memory
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -177,6 +178,7 @@ def _gather(
     old: dict[str, frozenset[str]] = {}
     pending_events = set(touched)
     seen_articles: set[str] = set()
+    overlapping: dict[tuple[str, dt.date, dt.date], list[Event]] = {}
     while frontier or pending_events:
         wave = [e for e in frontier if e.event_id not in pool]
         frontier = []
@@ -186,8 +188,10 @@ def _gather(
         for event in wave:
             if event.place is None or event.date.start is None:
                 continue
-            end = event.date.end or event.date.start
-            for candidate in store.reports_overlapping(event.place.country, event.date.start, end):
+            key = (event.place.country, event.date.start, event.date.end or event.date.start)
+            if key not in overlapping:  # the store does not change while gathering
+                overlapping[key] = store.reports_overlapping(*key)
+            for candidate in overlapping[key]:
                 if candidate.event_id not in pool and reports_compatible(event, candidate, rules):
                     found.append(candidate)
         articles = {e.provenance[0].article_id for e in wave} - seen_articles
