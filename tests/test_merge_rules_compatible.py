@@ -152,6 +152,58 @@ CASES: list[tuple[str, Event, Event, bool]] = [
         False,
     ),
     (
+        "two villages the gazetteer lacks, both coded to one province, are two places",
+        report(
+            "a", CLASH, replace(IDLIB_REGION, matched_text="Ftireh"), span("2020-05-09"), ARMY_SY
+        ),
+        report(
+            "b",
+            CLASH,
+            replace(IDLIB_REGION, matched_text="Maaret Alia"),
+            span("2020-05-09"),
+            ARMY_SY,
+        ),
+        False,
+    ),
+    (
+        "two landmarks coded to the city near them are two places",
+        report(
+            "a",
+            CLASH,
+            replace(IDLIB_CITY, geo_precision=2, matched_text="Idlib airport"),
+            span("2020-05-09"),
+            ARMY_SY,
+        ),
+        report(
+            "b",
+            CLASH,
+            replace(IDLIB_CITY, geo_precision=2, matched_text="Idlib water station"),
+            span("2020-05-09"),
+            ARMY_SY,
+        ),
+        False,
+    ),
+    (
+        "... but one landmark in two spellings is one place",
+        report(
+            "a",
+            CAPTURE,
+            replace(IDLIB_REGION, matched_text="Kafr Nabudah"),
+            span("2020-05-09"),
+            ARMY_SY,
+            territorial="captured",
+        ),
+        report(
+            "b",
+            CAPTURE,
+            replace(IDLIB_REGION, matched_text="Kafr Nabuda"),
+            span("2020-05-09"),
+            ARMY_SY,
+            territorial="captured",
+        ),
+        True,
+    ),
+    (
         "a town and the city 17 km away, both precise, are two places",
         report("a", SHELLING, SARAQIB, span("2020-01-10"), ARMY_SY),
         report("b", SHELLING, IDLIB_CITY, span("2020-01-10"), ARMY_SY),

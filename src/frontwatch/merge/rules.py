@@ -29,6 +29,7 @@ import yaml
 
 from frontwatch.errors import ConfigError
 from frontwatch.extract.taxonomy import EVENT_TYPE_OF
+from frontwatch.geo.names import loose_key
 from frontwatch.models import DAY, GEO_NEAR, GEO_REGION, Actor, Event, Place
 from frontwatch.yaml_data import load_yaml
 
@@ -165,6 +166,13 @@ def places_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> bo
     pa, pb = a.place, b.place
     if pa is None or pb is None or pa.country_code != pb.country_code:
         return False
+    # Two reports that each name a place finer than where the gazetteer put
+    # them ("Azizabad" and "Zawal", both coded to Shindand district;
+    # "Donetsk airport" and "the Donetsk filtration station", both to
+    # Donetsk) name two places, whatever their common region.
+    finer_a, finer_b = _finer_name(pa), _finer_name(pb)
+    if finer_a and finer_b and finer_a != finer_b:
+        return False
     sparse = {family(a, rules), family(b, rules)} <= rules.region_families
     if place_identity(pa) == place_identity(pb) and (sparse or not is_region(pa)):
         return True
@@ -203,6 +211,19 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.findall(r"[a-z0-9]+", plain.lower()))
+
+
+def _finer_name(place: Place) -> str | None:
+    """The place name as written, when it is not the name of the place
+    the report was coded to (nor of its admin units): a village, district
+    or landmark the gazetteer did not have, placed at a town or region.
+    Compared with transliteration folding, so that "Kafr Nabuda" and
+    "Kafr Nabudah" are one name."""
+    written = loose_key(place.matched_text) if place.matched_text else ""
+    if not written:
+        return None
+    coded = {loose_key(name) for name in (place.name, place.admin1, place.admin2) if name}
+    return None if written in coded else written
 
 
 def _names(event: Event, place: Place) -> bool:
