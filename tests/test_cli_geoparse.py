@@ -33,6 +33,7 @@ FIELDS = {
     "score",
     "precision",
     "demonym",
+    "inferred",
 }
 
 
@@ -63,7 +64,9 @@ def test_cli_geoparse_writes_each_toponym_with_offsets_into_the_file(tmp_path: P
     assert by_text["Izium"]["country"] == "UA"
     assert by_text["Kharkiv"]["feature"] == "admin1"
     assert by_text["Mosul"]["country"] == "IQ"
-    assert by_text["Qwzxabad"]["latitude"] is None  # unresolved, still written
+    # No gazetteer place of that name: written near the town named closest to it.
+    unknown = by_text["Qwzxabad"]
+    assert unknown["inferred"] is True and unknown["name"] == "Mosul" and unknown["precision"] == 2
     assert "2 texts" in err
 
 

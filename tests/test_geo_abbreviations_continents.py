@@ -47,3 +47,12 @@ def test_geo_continents_names_and_adjectives() -> None:
     text = "Leaders from Africa met Asian and South American envoys."
     found = [(text[s:e], c.code) for s, e, c in continent_spans(text)]
     assert found == [("Africa", "AF"), ("Asian", "AS"), ("South American", "SA")]
+
+
+def test_geo_continents_unions_stand_at_their_continent() -> None:
+    europe = continent("Europe")
+    assert continent("EU") == europe and continent("European Union") == europe
+    assert not is_continent_adjective("EU")
+    text = "The EU and the E.U. met the African Union; FEU and Eu. are not unions."
+    found = [(text[s:e], c.code) for s, e, c in continent_spans(text)]
+    assert found == [("EU", "EU"), ("E.U.", "EU"), ("African Union", "AF")]

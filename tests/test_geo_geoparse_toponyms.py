@@ -10,6 +10,7 @@ import pytest
 
 from frontwatch.eval.geo_score import great_circle_km
 from frontwatch.geo.geoparse import Geoparser, GeoText, ParsedToponym, mention_for_span
+from frontwatch.models import GEO_NEAR
 from frontwatch.settings import load_settings
 
 CRLF_TEXT = (
@@ -48,12 +49,30 @@ def test_geo_geoparse_resolves_places_and_keeps_the_unresolvable(geoparser: Geop
     assert found["Damascus"].place.country_code == "SY"
     assert found["Aleppo"].place is not None
     assert found["Aleppo"].place.feature == "populated place"
-    # A name no gazetteer place fits is still reported, without coordinates.
+    assert not found["Damascus"].inferred
+    # A name no gazetteer place fits is still reported, placed near the
+    # town written closest to it, and marked as inferred.
     unknown = found["Qwzxabad"]
-    assert unknown.place is None
+    assert unknown.inferred and unknown.place is not None
+    assert unknown.place.name == "Damascus" and unknown.place.geo_precision == GEO_NEAR
+    assert unknown.place.score < found["Damascus"].place.score
     record = unknown.record()
-    assert record["latitude"] is None and record["country"] is None
+    assert record["inferred"] is True and record["country"] == "SY"
     assert record["article"] == "crlf"
+
+
+def test_geo_geoparse_unknown_name_without_any_place_has_none(geoparser: Geoparser) -> None:
+    found = by_text(geoparser.parse("Shops stayed shut in Qwzxabad on Tuesday.", "a"))
+    unknown = found["Qwzxabad"]
+    assert unknown.place is None and not unknown.inferred
+    assert unknown.record()["latitude"] is None
+
+
+def test_geo_geoparse_unknown_name_kept_without_place_when_asked(geoparser: Geoparser) -> None:
+    strict = Geoparser(geoparser.gazetteer, geoparser.nlp, infer_unknown=False)
+    found = by_text(strict.parse(CRLF_TEXT, "crlf"))
+    assert found["Qwzxabad"].place is None and not found["Qwzxabad"].inferred
+    assert found["Damascus"].place is not None
 
 
 def test_geo_geoparse_bare_unknown_names_and_people_are_not_places(geoparser: Geoparser) -> None:
@@ -141,3 +160,21 @@ def test_geo_geoparse_span_read_with_its_designators(
     mention = mention_for_span(text, start, start + len(span), geoparser.gazetteer)
     assert (mention.text, mention.kind_hint, mention.cue) == (name, kind, cue)
     assert text[mention.start : mention.end] == name
+
+
+def test_geo_geoparse_given_spans_union_region_and_modifier(geoparser: Geoparser) -> None:
+    text = "The EU warned England, the US President said."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("EU", "England", "US")]
+    eu, england, us = geoparser.resolve_spans(GeoText("a", text), spans)
+    # The EU stands at Europe's GeoNames point.
+    assert eu.place is not None and eu.place.name == "Europe" and not eu.inferred
+    assert great_circle_km(eu.place.latitude, eu.place.longitude, 48.69, 9.14) < 1
+    # England is the region of the United Kingdom, not the country.
+    assert england.place is not None
+    assert (england.place.feature, england.place.admin1) == ("admin1", "England")
+    assert us.place is not None and us.place.feature == "country"
+
+
+def test_geo_geoparse_reports_country_modifiers(geoparser: Geoparser) -> None:
+    found = by_text(geoparser.parse("The US President spoke in Mosul."))
+    assert found["US"].place is not None and found["US"].place.country_code == "US"

@@ -149,3 +149,30 @@ def test_geo_toponyms_find_repeats_a_recognised_name(gazetteer: Gazetteer) -> No
     second = text.index("al-Sukhna", first + 1)
     found = find_toponyms(text, [(first, first + 9, "GPE")], gazetteer)
     assert [(m.start, m.text) for m in found] == [(first, "al-Sukhna"), (second, "al-Sukhna")]
+
+
+def test_geo_toponyms_find_bracketed_acronym_is_an_agency(gazetteer: Gazetteer) -> None:
+    # "(AP)" credits the Associated Press (AP is also Andhra Pradesh's code);
+    # a country keeps its brackets.
+    text = "BEIRUT (AP) - Talks resumed in Abu Dhabi (UAE) on Monday."
+    entities = [*entity_spans(text, "BEIRUT", "Abu Dhabi"), *entity_spans(text, "AP", label="ORG")]
+    found = by_text(find_toponyms(text, entities, gazetteer))
+    assert "AP" not in found and "BEIRUT" in found
+    assert "UAE" in found
+
+
+def test_geo_toponyms_find_region_of_a_country_is_not_the_country(gazetteer: Gazetteer) -> None:
+    # "England" is another name of the United Kingdom in the gazetteer but
+    # the name of its region first; "UK" names only the country.
+    text = "Storms hit England and the UK on Monday."
+    found = by_text(find_toponyms(text, entity_spans(text, "England", "UK"), gazetteer))
+    assert found["England"].kind_hint != "country"
+    assert found["UK"].kind_hint == "country"
+
+
+def test_geo_toponyms_find_country_modifiers_only_when_asked(gazetteer: Gazetteer) -> None:
+    text = "The US President met Syrian envoys."
+    entities = entity_spans(text, "US")
+    assert not find_toponyms(text, entities, gazetteer)
+    (found,) = find_toponyms(text, entities, gazetteer, modifiers=True)
+    assert (found.text, found.kind_hint) == ("US", "country")

@@ -71,3 +71,42 @@ def test_geo_unit_points_countries_at_their_middle(
     point = unit_point(code)
     assert point is not None
     assert great_circle_km(*point, *near) < within_km
+
+
+@pytest.mark.parametrize(
+    ("code", "reference"),
+    [
+        ("RU", (60.0, 100.0)),  # the reference centre, not the towns' west (79.7 E)
+        ("BR", (-10.0, -55.0)),
+        ("SA", (25.0, 45.0)),
+        ("DZ", (28.0, 3.0)),  # not the coast where its towns are
+    ],
+)
+def test_geo_unit_points_countries_at_their_reference_centre(
+    code: str, reference: tuple[float, float]
+) -> None:
+    point = unit_point(code)
+    assert point is not None
+    assert great_circle_km(*point, *reference) < 1
+
+
+def test_geo_unit_points_reference_outside_the_country_not_taken() -> None:
+    # Kuwait's reference point (29.5 N 45.75 E) lies in Iraq; its outline and
+    # towns agree on a point inside Kuwait.
+    lat, lon = unit_point("KW") or (0.0, 0.0)
+    assert 28.5 < lat < 30.1 and 46.6 < lon < 48.4
+
+
+def test_geo_unit_points_region_is_the_middle_of_its_extent() -> None:
+    # Manitoba's towns crowd its south; the middle of their extent is north
+    # of all of them but Churchill's.
+    manitoba = unit_point("CA", "Manitoba")
+    assert manitoba is not None and manitoba[0] > 53.0
+    assert great_circle_km(*manitoba, 49.9, -97.1) > 400  # not Winnipeg
+
+
+def test_geo_unit_points_data_names_its_sources() -> None:
+    from frontwatch.geo.countries import read_data_text
+
+    header = read_data_text("unit_points.tsv").splitlines()[0]
+    assert "GeoNames" in header and "countryinfo" in header

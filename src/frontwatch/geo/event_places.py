@@ -57,12 +57,16 @@ class ArticlePlaces:
         self.gazetteer = gazetteer
         self.resolver = PlaceResolver(gazetteer)
 
-    def locate(self, text: str, doc: Doc) -> list[Place]:
+    def locate(self, text: str, doc: Doc, *, actor_countries: Sequence[str] = ()) -> list[Place]:
         """Every toponym of the article that resolves, in text order (a
-        :class:`LocatedPlaces`)."""
+        :class:`LocatedPlaces`). ``actor_countries``: the countries (names
+        or ISO codes) of the actors the article names, one per actor, weak
+        evidence of where its places are ("Hezbollah": Lebanon)."""
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         mentions = find_toponyms(text, entities, self.gazetteer)
-        resolved, units = self.resolver.resolve_with_units(mentions, text=text)
+        resolved, units = self.resolver.resolve_with_units(
+            mentions, text=text, actor_countries=actor_countries
+        )
         places: list[Place] = []
         notes: dict[int, PlaceNote] = {}
         for index, (mention, place) in enumerate(zip(mentions, resolved, strict=True)):

@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from frontwatch.actors.dictionary import ActorDictionary
 from frontwatch.geo.continents import Continent, continent, continent_spans, is_continent_adjective
 from frontwatch.geo.country_words import demonym_country, demonym_spans, is_demonym
 from frontwatch.geo.cues import (
@@ -33,8 +34,9 @@ from frontwatch.geo.cues import (
     split_designator,
 )
 from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
+from frontwatch.geo.geoparse_infer import infer_places
 from frontwatch.geo.resolve import PlaceResolver
-from frontwatch.geo.toponyms import ToponymMention, find_toponyms
+from frontwatch.geo.toponyms import ToponymMention, find_toponyms, names_country
 from frontwatch.geo.unit_points import unit_point
 from frontwatch.models import GEO_REGION, Place
 from frontwatch.settings import Settings
@@ -44,8 +46,9 @@ OTHER = "other"  # feature of a toponym that is no country, region or town (a co
 
 @dataclass(frozen=True, slots=True)
 class ParsedToponym:
-    """One toponym of a text and the place it was resolved to (None when no
-    gazetteer place fits)."""
+    """One toponym of a text and the place it was resolved to: None when no
+    gazetteer place fits and the article names none to place it near
+    (``inferred`` when it was placed near one)."""
 
     article: str  # file path or id of the text
     start: int  # character offsets into the text as given
@@ -53,6 +56,9 @@ class ParsedToponym:
     text: str  # text[start:end]
     place: Place | None
     demonym: bool = False  # a demonym ("Syrian") standing for its country
+    # The name matches no gazetteer place: placed near the town written
+    # closest to it (else the article's main region or country).
+    inferred: bool = False
 
     def record(self) -> dict[str, object]:
         """The JSON Lines record (see the README, "Geoparsing")."""
@@ -72,6 +78,7 @@ class ParsedToponym:
             "score": place.score if place else None,
             "precision": place.geo_precision if place else None,
             "demonym": self.demonym,
+            "inferred": self.inferred,
         }
 
 
@@ -86,7 +93,12 @@ class GeoText:
 class Geoparser:
     """Finds and resolves toponyms with a spaCy pipeline (for its named
     entities) and the gazetteer. ``demonyms``: also report demonyms as
-    their country."""
+    their country. ``actors``: the actor dictionary whose named actors
+    hint at the countries of a text ("Hezbollah": Lebanon).
+    ``infer_unknown``: place a name no gazetteer place fits, or a doubtful
+    one, near the town written closest to it
+    (:func:`~frontwatch.geo.geoparse_infer.infer_places`), else leave it
+    as resolved."""
 
     def __init__(
         self,
@@ -95,12 +107,17 @@ class Geoparser:
         *,
         demonyms: bool = True,
         batch_size: int = 16,
+        actors: ActorDictionary | None = None,
+        infer_unknown: bool = True,
     ) -> None:
         self.gazetteer = gazetteer
         self.nlp = nlp
         self.resolver = PlaceResolver(gazetteer)
         self.demonyms = demonyms
         self.batch_size = batch_size
+        self.actors = actors
+        self.infer_unknown = infer_unknown
+        self._actor_cache: tuple[str, list[str]] = ("", [])
 
     @classmethod
     def open(cls, settings: Settings, **options: Any) -> Geoparser:
@@ -108,6 +125,7 @@ class Geoparser:
         from frontwatch.nlp.spacy_model import load_model
 
         nlp = load_model(settings.model)
+        options.setdefault("actors", ActorDictionary.load())
         return cls(Gazetteer.open(settings.home / "gazetteer.sqlite"), nlp, **options)
 
     def close(self) -> None:
@@ -133,14 +151,23 @@ class Geoparser:
         people = _person_names(text, entities)
         mentions = [
             m
-            for m in find_toponyms(text, entities, self.gazetteer)
+            for m in find_toponyms(text, entities, self.gazetteer, modifiers=True)
             if m.text not in people or _placed_by_context(m)
         ]
-        places = self.resolver.resolve_article(mentions, text=text)
-        found = [
-            self._reported(item, m.start, _name_end(text, m.end), m.text, place, demonym=False)
+        places = self.resolver.resolve_article(
+            mentions, text=text, actor_countries=self._actor_countries(text)
+        )
+        kept = [
+            (m, place)
             for m, place in zip(mentions, places, strict=True)
             if place is not None or _placed_by_context(m)
+        ]
+        placed = self._infer([m for m, _ in kept], [place for _, place in kept])
+        found = [
+            self._reported(
+                item, m.start, _name_end(text, m.end), m.text, place, demonym=False, inferred=guess
+            )
+            for (m, _), (place, guess) in zip(kept, placed, strict=True)
         ]
         if self.demonyms:
             taken = [(m.start, m.end) for m in mentions]
@@ -166,18 +193,61 @@ class Geoparser:
         # resolved together, each the context of the others.
         names = [i for i, m in enumerate(mentions) if not _stands_alone(m)]
         places: list[Place | None] = [None] * len(given)
-        resolved = self.resolver.resolve_article([mentions[i] for i in names], text=text)
-        for index, place in zip(names, resolved, strict=True):
+        resolved = self.resolver.resolve_article(
+            [mentions[i] for i in names], text=text, actor_countries=self._actor_countries(text)
+        )
+        inferred: set[int] = set()
+        filled = self._infer([mentions[i] for i in names], resolved)
+        for index, (place, guess) in zip(names, filled, strict=True):
             places[index] = place
+            if guess:
+                inferred.add(index)
         return [
             self._reported(
-                item, start, end, mention.text, place, demonym=_is_demonym_mention(mention)
+                item,
+                start,
+                end,
+                mention.text,
+                place,
+                demonym=_is_demonym_mention(mention),
+                inferred=index in inferred,
             )
-            for (start, end), mention, place in zip(given, mentions, places, strict=True)
+            for index, ((start, end), mention, place) in enumerate(
+                zip(given, mentions, places, strict=True)
+            )
         ]
 
+    def _infer(
+        self, mentions: Sequence[ToponymMention], places: Sequence[Place | None]
+    ) -> list[tuple[Place | None, bool]]:
+        if not self.infer_unknown:
+            return [(place, False) for place in places]
+        return infer_places(mentions, places)
+
+    def _actor_countries(self, text: str) -> list[str]:
+        """The country of each named, not generic, actor of the text."""
+        if self.actors is None:
+            return []
+        if self._actor_cache[0] == text:  # the text just found is often resolved next
+            return self._actor_cache[1]
+        countries = []
+        for mention in self.actors.find(text, include_sources=True):
+            country = mention.country or mention.entry.country
+            if country and not mention.generic:
+                countries.append(country)
+        self._actor_cache = (text, countries)
+        return countries
+
     def _reported(
-        self, item: GeoText, start: int, end: int, name: str, place: Place | None, *, demonym: bool
+        self,
+        item: GeoText,
+        start: int,
+        end: int,
+        name: str,
+        place: Place | None,
+        *,
+        demonym: bool,
+        inferred: bool = False,
     ) -> ParsedToponym:
         """The toponym text[start:end] (read as ``name``) as reported: a
         continent, a demonym's country, or the resolved place with a region
@@ -198,7 +268,7 @@ class Geoparser:
             )
             if point is not None:
                 place = replace(place, latitude=point[0], longitude=point[1])
-        return ParsedToponym(item.article, start, end, text[start:end], place, demonym)
+        return ParsedToponym(item.article, start, end, text[start:end], place, demonym, inferred)
 
 
 # Capitalised designators that are part of the name they follow: a toponym
@@ -280,10 +350,7 @@ def mention_for_span(text: str, start: int, end: int, gazetteer: Gazetteer) -> T
         cue = inner_cue
     kind = inner_kind or kind
     name = text[inner_start:inner_end]
-    if kind is None and (
-        demonym_country(name) is not None
-        or any(entry.feature == COUNTRY for entry in gazetteer.lookup(name))
-    ):
+    if kind is None and (demonym_country(name) is not None or names_country(name, gazetteer)):
         kind = COUNTRY
     return ToponymMention(name, inner_start, inner_end, cue, kind)
 

@@ -87,6 +87,7 @@ _DOUBLED = re.compile(r"([a-z])\1+")
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 
 
+@lru_cache(maxsize=65536)
 def light_fold(name: str) -> str:
     """Lowercase, no diacritics or apostrophes, punctuation as single spaces.
 

@@ -41,6 +41,7 @@ from frontwatch.geo.resolve_rank import (
     within,
 )
 from frontwatch.geo.toponyms import (
+    ADMIN1,
     ADMIN2,
     COUNTRY,
     POPULATED_PLACE,
@@ -68,6 +69,21 @@ _NOT_LEADING_NAMES = ARABIC_ARTICLES | {"abu", "umm", "bani", "beni", "bir", "ra
 _GENERIC_TAIL = re.compile(
     r"\s+(?:city|town|village|camp|area|district|province|governorate|region)$", re.IGNORECASE
 )
+# "Republic of Armenia", "the Kingdom of Morocco": the country.
+_STATE_OF = re.compile(
+    r"(?:the\s+)?(?:Republic|Kingdom|State|Commonwealth|Federation|Sultanate|Emirate|"
+    r"Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# "North London", "Greater Toronto": a part of a place.
+_PART_OF = re.compile(
+    r"(?:Greater|Upper|Lower|Central|Inner|Outer|Northern|Southern|Eastern|Western|North|South|"
+    r"East|West|North-?(?:east|west)(?:ern)?|South-?(?:east|west)(?:ern)?)\s+",
+    re.IGNORECASE,
+)
+# A toponym first read as a region: its folded name, the folded name of the
+# region (they differ where a unit stands in for a place it holds), the region.
+_Read = tuple[str, str, tuple[str, str]]
 # Places another toponym may be resolved near: towns and districts, not
 # the regions and countries that hold them.
 _ANCHOR_FEATURES = frozenset({POPULATED_PLACE, ADMIN2})
@@ -107,7 +123,25 @@ class PlaceResolver:
         loose = self.gazetteer.lookup_loose(name)
         if loose:
             return Candidates(tuple(loose), loose=True)
-        return self._leading_place(name)
+        # A designated unit is that unit ("West Medan district"), not a part of another.
+        qualified = None if mention.kind_hint in (ADMIN1, ADMIN2) else self._qualified_place(name)
+        return qualified or self._leading_place(name)
+
+    def _qualified_place(self, name: str) -> Candidates | None:
+        """'Republic of Armenia' is Armenia; 'North London', 'Greater
+        Toronto', 'Eastern Ghouta' name part of the place after the
+        qualifier (when the gazetteer knows no place of the whole name)."""
+        state = _STATE_OF.match(name)
+        if state is not None and state.end() < len(name):
+            entries = self.gazetteer.lookup(name[state.end() :])
+            if entries:
+                return Candidates(tuple(entries), loose=False)
+        part = _PART_OF.match(name)
+        if part is not None and part.end() < len(name):
+            entries = self.gazetteer.lookup(name[part.end() :])
+            if entries:
+                return Candidates(tuple(entries), loose=False, part=True)
+        return None
 
     def _leading_place(self, name: str) -> Candidates:
         """'Donetsk Airport', 'Aleppo Central Prison': a facility or part
@@ -161,6 +195,17 @@ class PlaceResolver:
             return in_unit(mention, unit)
         return place
 
+    def _country_codes(self, countries: Sequence[str]) -> list[str]:
+        codes = []
+        for country in countries:
+            try:
+                entry = self.gazetteer.country(country)
+            except GazetteerError:
+                entry = None
+            if entry is not None:
+                codes.append(entry.country_code)
+        return codes
+
     def _can_be_region(self, mention: ToponymMention, found: Candidates, text: str = "") -> bool:
         if mention.kind_hint in REGIONS or _UNIT_AFTER.match(text, mention.end):
             return True
@@ -177,9 +222,12 @@ class PlaceResolver:
         *,
         text: str,
         country_hint: str | None = None,
+        actor_countries: Sequence[str] = (),
     ) -> list[Place | None]:
         """One place (or None) per mention, in the same order."""
-        return self.resolve_with_units(mentions, text=text, country_hint=country_hint)[0]
+        return self.resolve_with_units(
+            mentions, text=text, country_hint=country_hint, actor_countries=actor_countries
+        )[0]
 
     def resolve_with_units(
         self,
@@ -187,10 +235,13 @@ class PlaceResolver:
         *,
         text: str,
         country_hint: str | None = None,
+        actor_countries: Sequence[str] = (),
     ) -> tuple[list[Place | None], frozenset[int]]:
         """One place (or None) per mention, and the indexes of the mentions
         that name the unit another place is written in ("Kidal" of
-        "Takalout (Kidal)")."""
+        "Takalout (Kidal)"). ``actor_countries`` are the countries (names or
+        ISO codes) of the actors the article names, one per actor: weak
+        evidence of where it is ("Hezbollah" says Lebanon)."""
         order = sorted(range(len(mentions)), key=lambda index: mentions[index].start)
         ordered = [mentions[index] for index in order]
         candidates: list[Candidates] = []
@@ -210,7 +261,9 @@ class PlaceResolver:
         for index in outers | set(links):
             with contextlib.suppress(GazetteerError):
                 candidates[index] = self._candidates(ordered[index], units=True)
-        focus = country_focus(ordered, candidates, text, country_hint)
+        focus = country_focus(
+            ordered, candidates, text, country_hint, self._country_codes(actor_countries)
+        )
         admin_article, admin_local = admin_context(ordered, candidates, text)
         keys = [fold(mention.text) for mention in ordered]
         tops = [
@@ -219,10 +272,15 @@ class PlaceResolver:
         ]
         seated = [seated_regions(found.entries) for found in candidates]
 
-        def evidence(index: int, anchors: Sequence[Anchor]) -> Evidence:
+        def evidence(index: int, anchors: Sequence[Anchor], read: Sequence[_Read]) -> Evidence:
+            # A region another name was read as is context; one of the same
+            # name is not ("Katsina" the state for "Katsina" the district).
+            regions = admin_article | {
+                region for key, name, region in read if keys[index] not in (key, name)
+            }
             return Evidence(
                 focus=focus[index],
-                admin_article=admin_article,
+                admin_article=regions,
                 admin_local=admin_local.get(index, set()),
                 anchors=tuple(a for a in anchors if keys[index] not in (a.key, a.place_key)),
                 loose=candidates[index].loose,
@@ -231,7 +289,9 @@ class PlaceResolver:
                 seated=seated[index],
             )
 
-        def resolve_all(anchors: Sequence[Anchor]) -> dict[int, Place | None]:
+        def resolve_all(
+            anchors: Sequence[Anchor], read: Sequence[_Read]
+        ) -> dict[int, Place | None]:
             resolved: dict[int, Place | None] = {}
             for index in chain_order(len(ordered), links):
                 link: ContainerLink | None = links.get(index)
@@ -239,20 +299,27 @@ class PlaceResolver:
                 resolved[index] = self._resolve_one(
                     ordered[index],
                     candidates[index],
-                    evidence(index, anchors),
+                    evidence(index, anchors, read),
                     unit=unit,
                     firm=_firm(link, unit, candidates[index]),
                 )
             return resolved
 
-        # First each toponym alone, then each beside where the others lie.
-        first = resolve_all(())
+        # First each toponym alone, then each beside where the others lie
+        # and with the regions they were read as ("Iowa" that could have
+        # been a town).
+        first = resolve_all((), ())
         anchors = [
             Anchor(keys[i], fold(p.name), p.latitude, p.longitude, p.country_code, p.admin1)
             for i, p in first.items()
             if p is not None and p.feature in _ANCHOR_FEATURES
         ]
-        resolved = resolve_all(anchors) if anchors else first
+        read = [
+            (keys[i], fold(p.name), (p.country_code, p.admin1))
+            for i, p in first.items()
+            if p is not None and p.feature == ADMIN1 and p.admin1 is not None
+        ]
+        resolved = resolve_all(anchors, read) if anchors or read else first
         places: list[Place | None] = [None] * len(mentions)
         for position, index in enumerate(order):
             places[index] = resolved[position]

@@ -21,6 +21,7 @@ _FOCUS_HINT = 6.0  # evidence for the caller's country hint
 _FOCUS_UNAMBIGUOUS = 2.0  # per toponym that exists in one country only
 _FOCUS_AMBIGUOUS = 1.0  # per toponym of several countries, shared among them
 _FOCUS_NAMED_CAP = 3  # at most this many counted mentions of one country in the text
+_FOCUS_ACTOR = 1.0  # per named actor of the country ("Hezbollah": Lebanon), as weak as a demonym
 # A toponym is unambiguous evidence of its country when no candidate in
 # another country has at least this share of the biggest candidate's population.
 _AMBIGUITY_SHARE = 0.05
@@ -80,12 +81,14 @@ def country_focus(
     candidates: Sequence[Candidates],
     text: str,
     country_hint: str | None,
+    actor_countries: Sequence[str] = (),
 ) -> list[Focus]:
     """Per toponym, the share of the article's evidence for each country.
 
     A toponym's own candidates never vote for its own focus: a village
     that exists only in the US must not make an article about Syria look
-    like an article about the US.
+    like an article about the US. ``actor_countries`` (ISO codes, one per
+    named actor: "Hezbollah" says Lebanon) count as weakly as demonyms.
     """
     named, demonyms = country_mentions(text)
     strong: dict[str, float] = defaultdict(float)
@@ -94,6 +97,11 @@ def country_focus(
     if country_hint:
         strong[country_hint.upper()] += _FOCUS_HINT
     weak = {code: float(min(count, _FOCUS_NAMED_CAP)) for code, count in demonyms.items()}
+    actors: dict[str, float] = defaultdict(float)
+    for code in actor_countries:
+        actors[code] = min(actors[code] + _FOCUS_ACTOR, _FOCUS_NAMED_CAP * _FOCUS_ACTOR)
+    for code, weight in actors.items():
+        weak[code] = weak.get(code, 0.0) + weight
     # Per toponym: its folded name and the countries it can be in.
     votes: list[tuple[str, frozenset[str]] | None] = []
     for mention, found in zip(mentions, candidates, strict=True):

@@ -46,6 +46,7 @@ _W_AROUND = 0.75  # ... within _AROUND_KM
 _W_HOLDS = 0.75  # an admin1 region that holds a place of the article
 _ADMIN_PENALTY = 0.4  # a bare name means the town more often than its region
 _LOOSE_PENALTY = 1.5  # matched only through the vowel-blind key
+_ALTERNATE_PENALTY = 1.0  # matched only by an alternate name where others bear the name
 _NEAR_KM = 50.0
 _AROUND_KM = 200.0
 # Importance prior: points per decade of population below the most
@@ -54,6 +55,8 @@ _AROUND_KM = 200.0
 # the article supports the smaller place beyond its country.
 _W_IMPORTANCE = 2.0
 _FREE_DECADES = 1.0
+_CITY_POPULATION = 50_000
+_CAPITAL_WEIGHT = 1.0
 NOTABLE_POPULATION = 1_000_000
 _SUPPORTED_GAP = 1.0
 # A region this small is no likelier than a town of its name, and a town
@@ -166,7 +169,18 @@ def _importance_gap(entry: GazetteerEntry, top: GazetteerEntry | None) -> float:
         return 0.0
     if entry.country_code == top.country_code and entry.admin1 == top.admin1:
         return 0.0
-    return max(0.0, math.log10((top.population + 1) / (entry.population + 1)) - _FREE_DECADES)
+    gap = math.log10((_importance(top) + 1) / (entry.population + 1))
+    # A city is often meant in its own country's news ("London" in
+    # Ontario); a small town needs more than its country for that.
+    free = _FREE_DECADES if entry.population >= _CITY_POPULATION else 0.0
+    return max(0.0, gap - free)
+
+
+def _importance(entry: GazetteerEntry) -> float:
+    """Population, a national capital's counted _CAPITAL_WEIGHT times."""
+    if (entry.country_code, entry.name) in national_capitals():
+        return entry.population * _CAPITAL_WEIGHT
+    return float(entry.population)
 
 
 def score(mention: ToponymMention, entry: GazetteerEntry, evidence: Evidence) -> float:
@@ -176,10 +190,16 @@ def score(mention: ToponymMention, entry: GazetteerEntry, evidence: Evidence) ->
     supported = False
     if entry.admin1 is not None and entry.feature != COUNTRY:
         key = (entry.country_code, entry.admin1)
-        if key in evidence.admin_local and entry.feature != ADMIN1:
+        if entry.feature == ADMIN1:
+            # A region named elsewhere as the region ("HELENA, Mont. -
+            # Montana and ...") is the region here too, unless its name is
+            # also its seat's ("Homs province ... in Homs").
+            if key in evidence.admin_article and key not in evidence.seated:
+                points += _W_ADMIN_ARTICLE
+        elif key in evidence.admin_local:
             points += _W_ADMIN_LOCAL
             supported = True
-        elif key in evidence.admin_article and entry.feature != ADMIN1:
+        elif key in evidence.admin_article:
             points += _W_ADMIN_ARTICLE
             supported = True
     near = _near_points(entry, evidence.anchors)
@@ -211,13 +231,32 @@ def score(mention: ToponymMention, entry: GazetteerEntry, evidence: Evidence) ->
         entry.feature == ADMIN1 and (entry.country_code, entry.name) in evidence.seated
     ):
         points -= _ADMIN_PENALTY
-    if light_fold(entry.name) == light_fold(mention.text):
+    if light_fold(entry.name) == light_fold(mention.text) or _seat_of_named_region(
+        mention, entry, evidence
+    ):
         points += _W_EXACT
     elif fold(entry.name) == fold(mention.text):
         points += _W_KEY
+    elif evidence.top is not None:
+        # Only an alternate name of this place, while others bear the name
+        # itself ("Delaware" is also a name of West Point, Virginia).
+        points -= _ALTERNATE_PENALTY
     if evidence.loose:
         points -= _LOOSE_PENALTY
     return points
+
+
+def _seat_of_named_region(
+    mention: ToponymMention, entry: GazetteerEntry, evidence: Evidence
+) -> bool:
+    """A town that is the seat of the region written ("New York City" of
+    "New York") shares the region's name."""
+    return (
+        entry.feature == POPULATED_PLACE
+        and entry.admin1 is not None
+        and (entry.country_code, entry.admin1) in evidence.seated
+        and light_fold(entry.admin1) == light_fold(mention.text)
+    )
 
 
 def plausible(

@@ -30,6 +30,7 @@ from frontwatch.geo.cues import (
     split_designator,
 )
 from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.names import light_fold
 
 # Re-exported: callers read country evidence from here with the toponyms.
 __all__ = [
@@ -293,9 +294,15 @@ def _border_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 
 
 def find_toponyms(
-    text: str, entities: Sequence[tuple[int, int, str]], gazetteer: Gazetteer
+    text: str,
+    entities: Sequence[tuple[int, int, str]],
+    gazetteer: Gazetteer,
+    *,
+    modifiers: bool = False,
 ) -> list[ToponymMention]:
-    """Place-name mentions in ``text``, in text order.
+    """Place-name mentions in ``text``, in text order. ``modifiers``: also
+    country names that modify a noun ("US President", "UK-based"), which
+    name a country without saying where something happens.
 
     ``entities`` are spaCy entity spans (start_char, end_char, label); only
     GPE, LOC and FAC are used.
@@ -321,9 +328,7 @@ def find_toponyms(
             continue
         if word is None:
             end = _completed_name(text, start, end, gazetteer)
-        if is_modifier(text, start, end, gazetteer) or _acronym_not_region(
-            text[start:end], gazetteer
-        ):
+        if _not_a_place(text, start, end, gazetteer, modifiers):
             continue
         cue, kind = cue_context(text, start, end)
         inner_cue, inner_kind = designator_cue(word)
@@ -334,21 +339,21 @@ def find_toponyms(
         taken.append((ent_start, max(ent_end, end)))
 
     for start, end in _extra_mentions(text, gazetteer, taken):
-        if is_modifier(text, start, end, gazetteer) or _acronym_not_region(
-            text[start:end], gazetteer
-        ):
+        if _not_a_place(text, start, end, gazetteer, modifiers):
             continue
         cue, kind = cue_context(text, start, end)
         kind = kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
     for start, end in _unknown_mentions(text, gazetteer, [*taken, *mentions]):
+        if _not_a_place(text, start, end, gazetteer, modifiers):
+            continue
         cue, kind = cue_context(text, start, end)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
     # Regions set off after the places found last ("X district, Balkh").
     for start, end in _extra_mentions(text, gazetteer, [*taken, *mentions]):
-        if (start, end) in mentions or _acronym_not_region(text[start:end], gazetteer):
+        if (start, end) in mentions or _not_a_place(text, start, end, gazetteer, modifiers):
             continue
         cue, kind = cue_context(text, start, end)
         kind = kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
@@ -387,6 +392,25 @@ def _completed_name(text: str, start: int, end: int, gazetteer: Gazetteer) -> in
     ):
         return more.end()
     return end
+
+
+def _not_a_place(
+    text: str, start: int, end: int, gazetteer: Gazetteer, modifiers: bool = False
+) -> bool:
+    """A country name modifying a noun ("US dollar"), an acronym that is no
+    region's ("DOE"), or an acronym alone in brackets, as news credits an
+    agency ("BEIRUT (AP) -") or abbreviates the name before it: "(AP)" is
+    the Associated Press, not Andhra Pradesh. A country keeps its
+    brackets ("Abu Dhabi (UAE)")."""
+    name = text[start:end]
+    if not modifiers and is_modifier(text, start, end, gazetteer):
+        return True
+    if _acronym_not_region(name, gazetteer):
+        return True
+    bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+    if bracketed and name.isupper() and name.isalpha():
+        return not any(entry.feature == COUNTRY for entry in gazetteer.lookup(name))
+    return False
 
 
 def _acronym_not_region(name: str, gazetteer: Gazetteer) -> bool:
@@ -447,8 +471,22 @@ def _with_country_kind(mention: ToponymMention, gazetteer: Gazetteer) -> Toponym
     """A country name is read as the country. An ISO code is not a name
     ("TN" in "Erode, TN" is Tamil Nadu): only the abbreviations listed as
     country names ("US", "UK") count."""
-    if mention.kind_hint is None and any(
-        entry.feature == COUNTRY for entry in gazetteer.lookup(mention.text)
-    ):
+    if mention.kind_hint is None and names_country(mention.text, gazetteer):
         return replace(mention, kind_hint=COUNTRY)
     return mention
+
+
+def names_country(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is read as a country: one of its names, unless it is
+    only another name of the country and a region's own name ("England",
+    "Wales" are regions of the United Kingdom, not other names of it)."""
+    entries = gazetteer.lookup(name)
+    countries = [entry for entry in entries if entry.feature == COUNTRY]
+    if not countries:
+        return False
+    written = light_fold(name)
+    if any(light_fold(entry.name) == written for entry in countries):
+        return True
+    return not any(
+        entry.feature == ADMIN1 and light_fold(entry.name) == written for entry in entries
+    )

