@@ -182,8 +182,13 @@ def places_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> bo
         # A report placed only near a town (geo precision 2: the gazetteer
         # took the reference city, "Douma, near Damascus") matches the town
         # its sentence names.
+        # The named town must be the smaller one: "Spartak, 9 km north of
+        # Donetsk" is placed at Spartak and names Donetsk as a reference,
+        # which makes it no report of an event in Donetsk.
         near_named = any(
-            place.geo_precision >= GEO_NEAR and _names(event, other)
+            place.geo_precision >= GEO_NEAR
+            and other.population < place.population
+            and _names(event, other)
             for event, place, other in ((a, pa, pb), (b, pb, pa))
         )
         return fold(pa.name) == fold(pb.name) or near_named
