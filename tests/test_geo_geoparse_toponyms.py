@@ -146,7 +146,13 @@ def test_geo_geoparse_given_span_outside_the_text_is_refused(geoparser: Geoparse
 @pytest.mark.parametrize(
     ("text", "span", "name", "kind", "cue"),
     [
-        ("Fighting in the Idlib countryside.", "Idlib countryside", "Idlib", None, "countryside"),
+        (
+            "Fighting in the Idlib countryside.",
+            "Idlib countryside",
+            "Idlib",
+            "admin1",
+            "countryside",
+        ),
         ("Shells hit Hama province.", "Hama province", "Hama", "admin1", "province"),
         ("A raid near Bakhmut.", "Bakhmut", "Bakhmut", None, "near"),
         ("Syrian forces advanced.", "Syrian", "Syrian", "country", None),

@@ -181,6 +181,30 @@ def test_geo_resolve_article_precision_follows_the_cue(
     assert place.geo_precision == precision
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells fell on rural Hama.",
+        "Shells fell on the Hama countryside.",
+        "Shells hit Hama province.",
+    ],
+)
+def test_geo_resolve_article_rural_names_the_province(resolver: PlaceResolver, text: str) -> None:
+    place = resolve(resolver, text, ("Hama",), country_hint="SY")["Hama"]
+    assert place is not None
+    assert place.feature == "admin1"
+    assert place.geo_precision == GEO_REGION
+
+
+@pytest.mark.parametrize("text", ["Shells fell on rural Damascus.", "The Damascus countryside."])
+def test_geo_resolve_article_rural_province_of_that_name(
+    resolver: PlaceResolver, text: str
+) -> None:
+    place = resolve(resolver, text, ("Damascus",), country_hint="SY")["Damascus"]
+    assert place is not None
+    assert (place.name, place.feature) == ("Rural Damascus", "admin1")
+
+
 def test_geo_resolve_article_country_abbreviation(resolver: PlaceResolver) -> None:
     text = "The envoy flew from Tripoli to the US on Monday."
     place = resolve(resolver, text, ("US",))["US"]

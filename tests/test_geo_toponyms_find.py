@@ -41,9 +41,15 @@ def by_text(mentions: list[ToponymMention]) -> dict[str, ToponymMention]:
         ),
         ("Shelling hit Homs province overnight.", ("Homs",), "Homs", "province", "admin1"),
         ("Shelling hit Homs province overnight.", ("Homs province",), "Homs", "province", "admin1"),
-        ("Clashes in the Idlib countryside killed two.", ("Idlib",), "Idlib", "countryside", None),
-        ("Clashes in rural Hama killed two.", ("Hama",), "Hama", "rural", None),
-        ("Clashes in rural Hama killed two.", ("rural Hama",), "Hama", "rural", None),
+        (
+            "Clashes in the Idlib countryside killed two.",
+            ("Idlib",),
+            "Idlib",
+            "countryside",
+            "admin1",
+        ),
+        ("Clashes in rural Hama killed two.", ("Hama",), "Hama", "rural", "admin1"),
+        ("Clashes in rural Hama killed two.", ("rural Hama",), "Hama", "rural", "admin1"),
         ("A village 20 km west of Kharkiv was hit.", ("Kharkiv",), "Kharkiv", "west of", None),
         ("Fighting on the outskirts of Marib went on.", ("Marib",), "Marib", "outskirts of", None),
         (

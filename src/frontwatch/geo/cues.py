@@ -212,7 +212,14 @@ def cue_context(text: str, start: int, end: int) -> tuple[str | None, str | None
     after = SUFFIX_AFTER.match(text[end : end + 40])
     after_cue, after_kind = designator_cue(after.group("word") if after else None)
     cue: str | None = before_cue if is_near_cue(before_cue) else after_cue or before_cue
-    return cue, after_kind or kind
+    kind = after_kind or kind
+    if kind is None and cue in RURAL_CUES:
+        # "rural Hama", "the Idlib countryside": the province, not the city.
+        kind = ADMIN1
+    return cue, kind
+
+
+RURAL_CUES = frozenset({"rural", "countryside"})
 
 
 def is_near_cue(cue: str | None) -> bool:

@@ -22,6 +22,7 @@ from frontwatch.errors import GazetteerError
 from frontwatch.geo.abbreviations import region_abbreviation
 from frontwatch.geo.containers import ContainerLink, chain_order, container_links
 from frontwatch.geo.country_words import demonym_country
+from frontwatch.geo.cues import RURAL_CUES
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.names import ARABIC_ARTICLES, fold
 from frontwatch.geo.resolve_context import (
@@ -108,6 +109,12 @@ class PlaceResolver:
         if abbreviation is not None:
             region = self.gazetteer.admin1(*abbreviation)
             return Candidates((region,) if region is not None else (), loose=False)
+        if mention.cue in RURAL_CUES:
+            # "rural Damascus", "the Damascus countryside": where a province
+            # is called so (Syria's Rural Damascus), that province.
+            rural = [e for e in self.gazetteer.lookup(f"Rural {name}") if e.feature == ADMIN1]
+            if rural:
+                return Candidates(tuple(rural), loose=False)
         entries = self.gazetteer.lookup(name)
         shorter = _GENERIC_TAIL.sub("", name)
         if not entries and shorter != name:

@@ -20,6 +20,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from frontwatch.geo.countries import national_capitals
+from frontwatch.geo.cues import RURAL_CUES
 from frontwatch.geo.gazetteer import GazetteerEntry
 from frontwatch.geo.names import fold, light_fold
 from frontwatch.geo.resolve_context import Anchor, Focus, distance_km
@@ -284,7 +285,10 @@ def plausible(
 
 
 def precision(mention: ToponymMention, entry: GazetteerEntry, part: bool) -> int:
-    if entry.feature in (ADMIN1, COUNTRY) or mention.kind_hint == ADMIN1:
+    # "rural X" hints at the province X; where X is only a town ("the Mosul
+    # countryside"), the event is near the town.
+    hinted_region = mention.kind_hint == ADMIN1 and mention.cue not in RURAL_CUES
+    if entry.feature in (ADMIN1, COUNTRY) or hinted_region:
         return GEO_REGION
     if entry.feature == ADMIN2:
         return GEO_NEAR
