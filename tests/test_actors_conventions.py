@@ -232,3 +232,40 @@ def test_actors_conventions_civilian_doer_is_an_armed_person(dictionary: ActorDi
         "Unidentified Armed Group (India)",
         "Police Forces of India (2014-)",
     )
+
+
+@pytest.mark.parametrize(
+    ("sub", "text", "actor2"),
+    [
+        # A group's own move has no second actor, whatever the sentence names.
+        ("Change to group/activity", "troops were deployed to the border", None),
+        ("Headquarters or base established", "the army set up a base near the town", None),
+        # Joining another group names that group.
+        ("Change to group/activity", "twenty policemen joined the rebels", "Military Forces"),
+    ],
+)
+def test_actors_conventions_one_sided_moves(
+    dictionary: ActorDictionary, sub: str, text: str, actor2: str | None
+) -> None:
+    army = generic(dictionary, "military")
+    roles = Roles(actor1=generic(dictionary, "police"), actor2=army)
+    found = coded(dictionary, roles, sub, text=text)[1]
+    assert found == (army.name if actor2 else None)
+
+
+def test_actors_conventions_gang_victims_are_a_gang(dictionary: ActorDictionary) -> None:
+    gunmen = generic(dictionary, "unidentified_armed_group", "Brazil")
+    roles = Roles(actor1=gunmen, actor2=generic(dictionary, "civilians", "Brazil"))
+    kept = apply_conventions(
+        roles, sub_event_type="Armed clash", text="", country="Brazil", on=ON,
+        dictionary=dictionary, gang_victims=True,
+    )  # fmt: skip
+    assert kept.actor2 == generic(dictionary, "unidentified_gang", "Brazil")
+    plain = coded(dictionary, roles, "Armed clash", country="Brazil")
+    assert plain[1] == "Civilians (Brazil)"
+
+
+def test_actors_conventions_unarmed_group_does_not_fight(dictionary: ActorDictionary) -> None:
+    roles = Roles(actor1=generic(dictionary, "students"), actor2=generic(dictionary, "police"))
+    actor1 = coded(dictionary, roles, "Armed clash")[0]
+    assert actor1 == "Unidentified Armed Group (India)"

@@ -69,3 +69,85 @@ def test_extract_classify_seized_weapons_is_not_territory(pipeline: Pipeline) ->
     assert _primary(pipeline, text)[1] is None
     town = "On 12 June 2021, rebels seized the town of Gao after heavy fighting."
     assert _primary(pipeline, town)[1] == "captured"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # who could fight back: off duty, in a gang, abducted on duty
+        ("On 12 June 2021, gunmen shot dead an off-duty police officer outside his home in Leon.",
+         "Attack"),
+        ("On 12 June 2021, a man was shot dead by two armed men in Recife. The victim had a record "
+         "for drug trafficking.", "Armed clash"),
+        ("On 12 June 2021, militants abducted three soldiers at a checkpoint near Gao.",
+         "Armed clash"),
+        ("On 12 June 2021, insurgents attacked and killed a local policeman in Kunduz.",
+         "Armed clash"),
+        ("On 12 June 2021, a sniper shot and killed a farmer near Idlib.", "Attack"),
+        ("On 12 June 2021, soldiers beat a trader in the market of Goma.", "Attack"),
+        # heavy weapons fired one way are shelling; fired back, a clash
+        ("On 12 June 2021, rebels fired 14.5mm machine guns at residential areas of Hays.",
+         "Shelling/artillery/missile attack"),
+        ("On 12 June 2021, rebels fired mortars at army positions near Hays. The army responded "
+         "with gunfire.", "Armed clash"),
+        ("On 12 June 2021, militants threw a grenade at a police post in Mogadishu. Police "
+         "returned fire.", "Armed clash"),
+        # weapons taken or lost are disrupted weapons use
+        ("On 12 June 2021, police recovered and defused two IEDs near Gaya.",
+         "Disrupted weapons use"),
+        ("On 12 June 2021, the army shot down a drone over the airbase near Sirte.",
+         "Disrupted weapons use"),
+        ("On 12 June 2021, two militants were killed when a bomb they were planting exploded "
+         "prematurely near Kandahar.", "Disrupted weapons use"),
+        # what a "seized" or "stormed" took
+        ("On 12 June 2021, gunmen seized a truck and two motorbikes near Dori.",
+         "Looting/property destruction"),
+        ("On 12 June 2021, troops captured three rebels near Beni.", "Armed clash"),
+        ("On 12 June 2021, soldiers stormed a house in Taizz and beat the owner.", "Attack"),
+        ("On 12 June 2021, rebels raided several houses in Kerawa, taking away food and "
+         "motorcycles.", "Looting/property destruction"),
+        ("On 12 June 2021, an armed group carried out an arson attack targeting a warehouse in "
+         "Izmir.", "Looting/property destruction"),
+        # crowds fight as rioters, armed men as armed groups
+        ("On 12 June 2021, villagers clashed with police over a land dispute near Patna.",
+         "Mob violence"),
+        ("On 12 June 2021, two farmers were injured in a clash between two farmer groups in "
+         "Shamli.", "Mob violence"),
+        ("On 12 June 2021, workers demanding unpaid wages clashed with police in Dhaka.",
+         "Violent demonstration"),
+        ("On 12 June 2021, a police patrol was attacked by a mob in Kano.", "Mob violence"),
+        ("On 12 June 2021, armed men exchanged fire with police in Manaus.", "Armed clash"),
+        ("On 12 June 2021, protesters blocked the highway and threw stones at police in Lima. "
+         "Police opened fire on the protesters, killing one.", "Violent demonstration"),
+        # strategic developments that name no violence
+        ("On 12 June 2021, the army deployed troops to the border town of Rafah.",
+         "Change to group/activity"),
+        ("On 12 June 2021, Turkish forces sent reinforcements to Idlib in connection with the "
+         "ongoing clashes there.", "Change to group/activity"),
+        ("On 12 June 2021, the governor extended the ban on all marches and protests in Van.",
+         "Change to group/activity"),
+        ("Looting: On 12 June 2021, rebels looted wheat crops in Tal Tamer.",
+         "Looting/property destruction"),
+        ("On 12 June 2021, teachers protested in Lima against the measures taken to fight the "
+         "coronavirus.", "Peaceful protest"),
+        ("On 12 June 2021, the rebels surrendered to the army in Kunar.", "Agreement"),
+    ],
+)  # fmt: skip
+def test_extract_classify_acled_conventions(pipeline: Pipeline, text: str, sub: str) -> None:
+    assert _primary(pipeline, text)[0] == sub
+
+
+def test_extract_classify_heading_names_the_event_and_sentence_the_actors(
+    pipeline: Pipeline,
+) -> None:
+    text = "Movement of forces: On 12 June 2021, Turkish forces entered Idlib with 30 vehicles."
+    article = Article(
+        article_id="t", raw=text, raw_format="text", text=text, published=dt.date(2021, 6, 14)
+    )
+    events = [e for e in pipeline.process(article) if e.flags.is_event]
+    assert [e.sub_event_type for e in events] == ["Change to group/activity"]
+    assert events[0].actor1 is not None and "Turkey" in events[0].actor1.name
+
+
+def test_extract_classify_captured_people_hold_no_ground(pipeline: Pipeline) -> None:
+    assert _primary(pipeline, "On 12 June 2021, troops captured three rebels near Beni.")[1] is None

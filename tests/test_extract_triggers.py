@@ -27,7 +27,12 @@ def test_triggers_packaged_lexicon_is_valid() -> None:
 
 def test_triggers_lexicon_covers_every_event_type() -> None:
     lexicon = TriggerLexicon.packaged()
-    rule_types = {"@territory": "Battles", "@violence": "Battles", "@protest": "Protests"}
+    rule_types = {
+        "@territory": "Battles",
+        "@violence": "Battles",
+        "@protest": "Protests",
+        "@riot": "Riots",
+    }
     subs = {e.sub for e in lexicon.entries if e.sub != NO_EVENT}
     types = {EVENT_TYPE_OF[s] if s in EVENT_TYPE_OF else rule_types[s] for s in subs}
     assert types == set(EVENT_TYPE_OF.values())
@@ -72,6 +77,12 @@ def test_triggers_bad_lexicon_raises_config_error(bad: str) -> None:
         ("Police arrested six activists.", "arrest", "Arrests"),
         ("The two sides agreed a ceasefire.", "ceasefire", "Agreement"),
         ("Rioters torched a police station.", "rioter", "Violent demonstration"),
+        # forms the small model leaves unlemmatised
+        ("Soldiers raped two women in the village.", "raped", "Sexual violence"),
+        ("A mine planted by militants hit a car.", "mine", "Remote explosive/landmine/IED"),
+        ("Rebels fired RPGs at a tank.", "rpg", "Shelling/artillery/missile attack"),
+        ("Youths hurled Molotov cocktails at the police.", "molotov", "@riot"),
+        ("Troops patrolled the border area.", "patrol", "Change to group/activity"),
     ],
 )
 def test_triggers_find_inflected_forms(nlp: Language, sentence: str, phrase: str, sub: str) -> None:
@@ -89,3 +100,15 @@ def test_triggers_offsets_point_into_text(nlp: Language) -> None:
     doc = nlp("On Saturday, an air strike killed five people.")
     for match in TriggerLexicon.packaged().find(doc[:]):
         assert doc.text[match.start : match.end] == match.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A member of the Air Force Intelligence was seen in Daraa.",  # an agency's name
+        "Patients stormed out of the hospital.",
+        "Officials checked the gold mine near the river.",  # a mine nobody planted
+    ],
+)
+def test_triggers_phrases_that_name_no_event(nlp: Language, sentence: str) -> None:
+    assert TriggerLexicon.packaged().find(nlp(sentence)[:]) == []

@@ -16,6 +16,8 @@ What a sentence says and how ACLED codes it differ in a few fixed ways:
   known only as "a man" or "people" is an unidentified armed group too;
 - a clash has two sides: an unnamed second side is another unidentified
   group; shelling that names no target has none;
+- a change to a group's activity (forces deployed, a patrol, a curfew) and a
+  new base have no second actor;
 - a member state's forces acting for a coalition are coded as the coalition,
   the state's forces as its associated actor ("Operation Restoring Hope"
   for Saudi forces in Yemen); a member group under its umbrella likewise
@@ -43,6 +45,10 @@ from frontwatch.extract.taxonomy import (
 from frontwatch.models import Actor
 
 STATE_INTER = frozenset({1, 8})
+PROTESTER_INTER = 6
+ONE_ACTOR_SUBS = frozenset({"Change to group/activity", "Headquarters or base established"})
+# Joining another group: the group joined is the second actor.
+DEFECTION = re.compile(r"\b(?:join(?:ed|ing)?|switch(?:ed)? sides|defect(?:ed|ing)?)\b", re.I)
 INTERVENTION_SUBS = frozenset({"Protest with intervention", "Excessive force against protesters"})
 ARMED_EVENT_TYPES = frozenset({BATTLES, EXPLOSIONS, VIOLENCE_CIVILIANS})
 # Unarmed people hurt by a blast or shelling: "civilians", "a child", "residents".
@@ -92,6 +98,9 @@ def apply_conventions(
     if event_type == RIOTS:
         return _riot(roles, sub_event_type, text, country, on, dictionary)
     roles = _coalitions(_umbrellas(roles, country, on, dictionary), country, on, dictionary)
+    if sub_event_type in ONE_ACTOR_SUBS and not DEFECTION.search(text):
+        # A group's own move (a deployment, a new base) has no second actor.
+        return replace(roles, actor2=None, assoc2=())
     if event_type in ARMED_EVENT_TYPES:
         roles = _armed(roles, sub_event_type, text, country, on, dictionary)
     if event_type == VIOLENCE_CIVILIANS:
@@ -111,8 +120,11 @@ def _armed(
     event_type = event_type_of(sub)
     sides = conflict_sides(dictionary, country, on)
     civilians = dictionary.generic("civilians", country, on)
-    if roles.actor1 is not None and _generic_of(roles.actor1, civilians):
-        # "Police officers were shot by a man": an armed person, not a civilian actor.
+    if roles.actor1 is not None and (
+        _generic_of(roles.actor1, civilians) or roles.actor1.inter == PROTESTER_INTER
+    ):
+        # "Police officers were shot by a man": an armed person, not a civilian
+        # actor; an unarmed group ("women", "students") does not fight either.
         roles = replace(roles, actor1=dictionary.generic("unidentified_armed_group", country, on))
     named = roles.actor1 is not None and not roles.implied
     if not named:

@@ -1,10 +1,13 @@
 """Sub-event types that depend on who did what to whom.
 
 A trigger names a tactic ("shot", "attacked", "protested"); ACLED's sub-event
-type also depends on the parties: violence against unarmed people is an
-Attack, between armed groups an Armed clash, by a crowd Mob violence; a
-protest becomes a Protest with intervention when police act, Excessive force
-when they kill, a Violent demonstration when the protesters turn violent.
+type also depends on the parties: violence against people who cannot fight
+back (civilians, off-duty police) is an Attack, against fighters, police on
+duty or gang members an Armed clash, by a crowd a riot; shelling or a grenade
+answered with fire is a clash; weapons found, defused or shot down are
+disrupted weapons use; a protest becomes a Protest with intervention when
+police act, Excessive force when they kill a peaceful crowd, a Violent
+demonstration when the protesters turn violent.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from frontwatch.extract.crowd import by_crowd, crowd_violence
 from frontwatch.extract.roles import Roles
-from frontwatch.extract.taxonomy import EVENT_TYPE_OF, TACTIC_RANK
+from frontwatch.extract.taxonomy import EVENT_TYPE_OF, EXPLOSIONS, SUB_EVENT_TYPES, TACTIC_RANK
 from frontwatch.extract.territory import TERRITORY, territory_reading
 from frontwatch.extract.triggers import TriggerMatch
 from frontwatch.models import Fatalities
@@ -32,7 +36,11 @@ CIVILIAN_VICTIMS = re.compile(
     r"candidates?|mayors?|lawyers?|judges?|migrants?|refugees?|displaced|locals|youths?|"
     r"teen(?:ager)?s?|minors?|pedestrians?|customers?|owners?|vendors?|fishermen|miners?|"
     r"victims?|individuals?|suspects?|villages?|homes?|houses?|market|community|communities|"
-    r"tribesmen|bystanders|passers-?by|siblings|relatives|activists?)\b",
+    r"tribesmen|bystanders|passers-?by|siblings|relatives|activists?|staff|employees?|"
+    r"managers?|sellers?|labou?rers?|sheikhs?|clerics?|deacons?|correspondents?|"
+    r"businessm[ae]n|businesswom[ae]n|players?|shepherds?|sheperds?|developers?|engineers?|"
+    r"contractors?|politicians?|MLAs?|MPs?|chairm[ae]n|headm[ae]n|taxi|nationals|"
+    r"Palestinians?|Rohingyas?|settlers?)\b",
     re.IGNORECASE,
 )
 PROTESTER_VICTIMS = re.compile(
@@ -49,14 +57,21 @@ FORCE_INTER = frozenset({1, 2, 3, 4, 8})
 # Armed victims: forces, fighters and their installations.
 ARMED_VICTIMS = re.compile(
     r"\b(?:soldiers?|troops?|army|military|servicem[ae]n|police(?:m[ae]n)?|police officers?|"
-    r"officers?|gendarmes?|guards?|militants?|fighters?|rebels?|insurgents?|jihadists?|"
+    r"officers?|gendarmes?|gendarmerie|guards?|bodyguards?|escorts?|commandos?|militants?|"
+    r"fighters?|factions?|pro-\w+ (?:groups|elements)|"
+    r"rebels?|insurgents?|jihadists?|militiam[ae]n|arbakis?|"
     r"militi(?:a|as|amen)|forces?|positions?|checkpoints?|posts?|outposts?|bases?|barracks|"
     r"convoys?|patrols?|combatants?|personnel|commanders?|troopers?|security)\b",
     re.IGNORECASE,
 )
 # Security personnel who could not fight back: ACLED codes violence against
 # them as violence against civilians.
-OFF_DUTY = re.compile(r"\b(?:off[- ]duty|unarmed|on leave|in plain ?clothes)\b", re.IGNORECASE)
+OFF_DUTY = re.compile(
+    r"\b(?:off[- ]duty|unarmed|on leave|in plain ?clothes|(?:former|retired|ex-)\s*(?:\w+\s+)?"
+    r"(?:soldiers?|police\w*|officers?|bodyguards?|guards?|commanders?|fighters?|militants?|"
+    r"rebels?|combatants?|servicem[ae]n))\b",
+    re.IGNORECASE,
+)
 # Victims named as members of a gang or the drug trade: ACLED codes violence
 # against them as a clash between armed groups (its gang-violence convention),
 # whoever did it.
@@ -67,20 +82,10 @@ GANG_VICTIMS = re.compile(
     r"(?:\w+\s+){0,3}(?:gang|cartel|mara|criminal (?:group|organi[sz]ation))|"
     r"drug (?:dealers?|traffickers?|lords?|bosses|sellers?)|(?:a |an |alleged |suspected )"
     r"(?:drug |arms )?traffickers?|(?:had|has|with) (?:\w+\s+){0,3}(?:charges|records?|"
-    r"convictions?|a criminal record) (?:\w+\s+){0,4}(?:drug|traffick|robbery|homicide|murder|"
-    r"crimes?)|(?:convicted|accused) of (?:\w+\s+){0,2}(?:drug trafficking|trafficking)|"
-    r"(?:the )?victims? (?:was|were) armed)\b",
+    r"convictions?|a criminal record) (?:[\w,]+\s+){0,6}(?:drug|traffick\w*)|"
+    r"(?:convicted|accused) of (?:\w+\s+){0,2}(?:drug trafficking|trafficking)|"
+    r"(?:involved|implicated) in (?:a |the )?(?:gang|drug|cartel)\w*)\b",
     re.IGNORECASE,
-)
-# The doer is a crowd: violence by a crowd is mob violence, not an attack.
-CROWD_DOERS = re.compile(
-    r"\b(?:mob|crowd|villagers|residents|locals|people|group of (?:people|men|youths|villagers)|"
-    r"youths|(?:two|rival|village|ethnic|clan|opposing) groups|family members|relatives|"
-    r"neighbou?rs|supporters|workers)\b",
-    re.IGNORECASE,
-)
-PASSIVE_AGENT = re.compile(
-    r"\bby (?:an? |the )?(?:angry |local |irate )?(?P<agent>.+)", re.IGNORECASE
 )
 POLICE_ACTION = re.compile(
     r"\b(?:dispers\w*|tear ?gas|water ?cannons?|rubber bullets?|batons?|baton charge\w*|"
@@ -101,21 +106,38 @@ LETHAL_FORCE = re.compile(
 )
 RIOT_ACTION = re.compile(
     r"\b(?:threw (?:\w+ )?(?:stones|rocks|bricks|petrol bombs|molotov|objects|bottles)|pelt\w*|"
-    r"stone[- ]pelting|torch\w*|set (?:\w+ ){0,3}(?:on )?fire|set fire|set ablaze|arson|"
-    r"vandali[sz]\w*|ransack\w*|smash\w*|loot\w*|clash\w* with (?:the )?(?:police|security|"
+    r"stone[- ]pelting|torch(?:ed|ing)|set (?:\w+ ){0,3}(?:on )?fire|set fire|set ablaze|arson|"
+    r"vandali[sz]\w*|ransack\w*|smash\w*|loot(?:ed|ing)\b(?! (?:funds|money|assets|valuables|"
+    r"wealth|public))|clash\w* with (?:the )?(?:police|security|"
     r"troops|soldiers|officers|authorities)|(?:burn\w*|lit|light\w*) (?:\w+ ){0,2}(?:tyres|tires)|"
     r"burning (?:tyres|tires)|barricades? on fire|storm\w*|forced (?:their|its) way|barricad\w+|"
     r"(?:with|hurl\w*|throw\w*) stones|(?:burn\w*|lit) (?:\w+ ){0,2}objects|"
     r"attack\w* (?:the )?(?:\w+ ){0,2}(?:police|officers|task force|security|officials|agents|"
     r"guards|vehicles)|"
-    r"damag\w+ (?:\w+ ){0,2}(?:vehicles|cars|property|shops|buildings|offices))\b",
+    r"damag\w+ (?:\w+ ){0,2}(?:vehicles|cars|property|shops|buildings|offices)|turned violent|"
+    r"violent (?:demonstrations?|protests?|clashes)|clash\w* with (?:the )?(?:demonstrators|"
+    r"protesters|rioters)|physical (?:confrontation|fight|altercation)|scuffle\w*|brawl\w*|"
+    r"destroy(?:ed|ing)|burn\w* (?:\w+ ){0,3}(?:chairs|documents|property|vehicles?|cars?|buses|"
+    r"station|offices?|buildings?|houses?|shops?|mattresses|material)|burnt|burning (?:vehicles?|"
+    r"cars?|material|objects|barricades|branches)|on fire|setting fire|hurl\w* (?:\w+ ){0,3}"
+    r"(?:rocks|stones|bricks|objects|bottles|molotov\w*|firecrackers|iron)|forc\w* (?:themselves|"
+    r"their way)|beaten (?:up )?by (?:the )?(?:demonstrators|protesters))\b",
     re.IGNORECASE,
 )
 # After a protest word, these open the protest's subject ("against the attack
 # on police", "to fight the pandemic"): violence words there are not events.
 PROTEST_TOPIC = re.compile(
     r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|protesting|in protest|about|after|"
-    r"following|to fight|for|killed by|victims of|in solidarity)\b",
+    r"following|to fight|for|killed by|victims of|in solidarity|commemorat\w*|to mark|"
+    r"anniversary|in memory of|remembrance|tribute|mourn\w*|funeral|of the (?:abduction|killing|"
+    r"arrest|murder|death|attack|assassination|detention|kidnapping))\b",
+    re.IGNORECASE,
+)
+# Right before a riot word: it names what the protest is about, or what
+# others did ("against the attack on police", "people who set fire").
+RIOT_TOPIC = re.compile(
+    r"\b(?:against|over|condemn\w*|denounc\w*|about|after|following|of|who|recovery of)\s+"
+    r"(?:(?:the|an?|recent|alleged|their|his|her)\s+)*$",
     re.IGNORECASE,
 )
 # The target fired back: what began as shelling or a grenade is a battle
@@ -128,23 +150,67 @@ RETURN_FIRE = re.compile(
     r"an? (?:armed )?clash|a gunfight|a shoot-?out))\b",
     re.IGNORECASE,
 )
+EXPLOSIONS_SUBS = frozenset(SUB_EVENT_TYPES[EXPLOSIONS])
 ONE_SIDED = frozenset(
     {"Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED"}
 )
 # A calibre of heavy machine guns and cannons (12.7 mm and up): fire from
 # them at an area is coded as shelling.
 HEAVY_CALIBRE = re.compile(r"\b(?:1[2-9]|[2-9]\d|1\d\d)(?:[.,]\d+)?\s?mm\b", re.IGNORECASE)
+# Explosives or weapons found, defused, seized or shot down, and bombs that
+# went off while being planted: ACLED's "disrupted weapons use".
+DISRUPTION_VERB = re.compile(
+    r"\b(?:defus|diffus|dismantl|seiz|recover|found|find|discover|uncover|unearth|confiscat|"
+    r"neutrali[sz]|disarm|deactivat|intercept|shot down|shoot down|shut down|downed|"
+    r"disposed|foil|thwart)\w*\b",
+    re.IGNORECASE,
+)
+DISRUPTED_AFTER = re.compile(
+    r"^[\w-]*\s+(?:[\w(),-]+\s+){0,8}?(?:was|were)\s+(?:\w+ly\s+)?(?:found|recovered|defused|"
+    r"seized|dismantled|discovered|intercepted|shot down|neutrali[sz]ed|deactivated|disposed)\b",
+    re.IGNORECASE,
+)
+MISFIRE = re.compile(
+    r"\b(?:prematurely|while (?:planting|making|assembling|handling|transporting|placing)|"
+    r"(?:they|he) (?:was|were) (?:planting|making|handling)|did not (?:explode|detonate)|"
+    r"failed to (?:explode|detonate)|controlled explosion|bomb disposal)\b",
+    re.IGNORECASE,
+)
+_NOT_DISRUPTION = re.compile(
+    r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|bod(?:y|ies)|after|when|before|but|came|come|"
+    r"comes|was|were|is|are|from|said)\b|[;.]",
+    re.IGNORECASE,
+)
+# Property taken, and no one hurt: looting, not an attack on people.
+PLUNDER = re.compile(
+    r"\b(?:loot\w*|st(?:ole|eal\w*|olen)|took away|taking away|made off with|plunder\w*|"
+    r"pillag\w*|carried away|carted off|robbed|ransack\w*)\b",
+    re.IGNORECASE,
+)
+HARM = re.compile(
+    r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|hurt|beat\w*|shot|shoot\w*|fired|abduct\w*|"
+    r"kidnap\w*|rap(?:e|ed)|assault\w*|tortur\w*|stabb\w*|hostage|casualt\w*|fatalit\w*)\b",
+    re.IGNORECASE,
+)
 EXPLOSIVE_REMNANT = re.compile(
     r"\b(?:accident\w*|unexploded|remnants? of war|explosive remnants?|left over from|"
     r"leftover|laid during|old (?:mine|shell|ordnance)|ordnance)\b",
     re.IGNORECASE,
 )
 # Triggers about the victim's fate, not the doer's act: never crowd violence.
-VICTIM_FATE = frozenset({"die", "dead", "body", "found dead"})
+VICTIM_FATE = frozenset({"die", "dead", "body", "found dead", "remains", "head"})
 PROTESTER_DESCRIPTION = re.compile(
     r"\b(?:who|whose|whom|families of|relatives of|victims of|mothers of|of people|of those)\b",
     re.IGNORECASE,
 )
+# Words for a fight between two sides, either of which may be a crowd.
+TWO_SIDED = frozenset(
+    {"clash", "fight", "fighting", "skirmish", "battle", "firefight", "gunfight", "gun battle",
+     "shoot-out", "shootout", "exchange", "exchange fire", "exchange of fire",
+     "exchange of gunfire", "encounter", "small arm", "small arms"}
+)  # fmt: skip
+# Blows, not weapons: used on people who cannot fight back.
+PHYSICAL = frozenset({"beat", "beaten", "assault", "torture", "stab", "hack", "lynch"})
 VIOLENT_FAMILIES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -209,11 +275,17 @@ def sub_event_type(
         )
     if sub == "@protest":
         return _protest(clause, fatalities)
+    if sub == "@riot":
+        return crowd_violence(f"{clause.text} {_next_sentence(clause)}")
     if sub == "@violence":
         if _heavy_fire(trigger, clause):
             sub = "Shelling/artillery/missile attack"
+        elif _plunder(clause, fatalities):
+            return "Looting/property destruction"
         else:
-            sub = _violence(roles, clause, fatalities)
+            sub = _violence(roles, clause, fatalities, trigger.entry.phrase)
+    if sub in EXPLOSIONS_SUBS and _disrupted(clause):
+        return "Disrupted weapons use"
     if sub in ONE_SIDED and RETURN_FIRE.search(
         f"{clause.text[clause.trigger_start :]} {clause.following}"
     ):
@@ -221,9 +293,9 @@ def sub_event_type(
     if sub == "Remote explosive/landmine/IED" and EXPLOSIVE_REMNANT.search(clause.text):
         return "Other"  # an old mine or shell going off is not an attack
     crowd_possible = trigger.entry.phrase not in VICTIM_FATE
-    if sub in ("Attack", "Armed clash") and crowd_possible and _by_crowd(roles, clause):
-        return "Mob violence"
-    if sub == "Looting/property destruction" and _by_crowd(roles, clause):
+    if sub in ("Attack", "Armed clash") and crowd_possible and _by_crowd(roles, clause, trigger):
+        return crowd_violence(f"{clause.text} {_next_sentence(clause)}")
+    if sub == "Looting/property destruction" and _by_crowd(roles, clause, trigger):
         return "Violent demonstration"  # a crowd wrecking property is a riot
     return sub
 
@@ -247,23 +319,26 @@ def reading(trigger: TriggerMatch, clause: Clause) -> str:
 def _protest(clause: Clause, fatalities: Fatalities | None) -> str:
     window = f"{clause.text} {clause.following}"
     killed = fatalities is not None and fatalities.count > 0
+    # Protesters who turned violent riot, whatever the police did to them;
+    # lethal force is excessive only against a peaceful crowd.
+    if any(not RIOT_TOPIC.search(window[: m.start()]) for m in RIOT_ACTION.finditer(window)):
+        return "Violent demonstration"
     if LETHAL_FORCE.search(window) or (killed and POLICE_ACTION.search(window)):
         return "Excessive force against protesters"
-    if RIOT_ACTION.search(window):
-        return "Violent demonstration"
     if POLICE_ACTION.search(window):
         return "Protest with intervention"
     return "Peaceful protest"
 
 
-def _violence(roles: Roles, clause: Clause, fatalities: Fatalities | None) -> str:
+def _violence(roles: Roles, clause: Clause, fatalities: Fatalities | None, phrase: str = "") -> str:
     """Attack when the victims are unarmed, Armed clash when they are armed."""
     victims = _victims(clause)
     if not (CIVILIAN_VICTIMS.search(victims) or ARMED_VICTIMS.search(victims)):
         # "9 militants were killed when the army repulsed their attacks":
         # the victims are named elsewhere in the sentence.
         victims = clause.text
-    if PROTESTER_VICTIMS.search(victims) or (roles.actor2 is not None and roles.actor2.inter == 6):
+    protesters = roles.actor2 is not None and roles.actor2.name.startswith("Protesters")
+    if PROTESTER_VICTIMS.search(victims) or protesters:
         # Lethal or violent force used on a demonstration by state forces.
         doer = roles.actor1
         return "Excessive force against protesters" if doer is None or doer.inter == 1 else "Attack"
@@ -291,7 +366,45 @@ def _violence(roles: Roles, clause: Clause, fatalities: Fatalities | None) -> st
         first_armed = ARMED_VICTIMS.search(victims)
         assert first_civilian is not None and first_armed is not None
         return "Attack" if first_civilian.start() < first_armed.start() else "Armed clash"
+    if phrase in PHYSICAL or phrase in VICTIM_FATE or _place_attacked(roles, clause):
+        return "Attack"
     return "Attack" if fatalities is not None and fatalities.count > 0 else "Armed clash"
+
+
+def _place_attacked(roles: Roles, clause: Clause) -> bool:
+    """A village or town attacked by an armed group, with no force named in
+    it: the attack is on the people who live there."""
+    doer = roles.actor1
+    if doer is not None and doer.inter == 1:
+        return False
+    start = (
+        clause.trigger_end
+        + len(clause.text[clause.trigger_end :])
+        - len(clause.text[clause.trigger_end :].lstrip())
+    )
+    return any(s <= start < e for s, e in clause.places)
+
+
+def _disrupted(clause: Clause) -> bool:
+    """Whether the weapon the trigger names was found, defused, seized or shot
+    down, or went off in its owners' hands."""
+    if MISFIRE.search(clause.text):
+        return True
+    before = clause.text[max(0, clause.trigger_start - 200) : clause.trigger_start]
+    verbs = list(DISRUPTION_VERB.finditer(before))
+    if verbs:
+        gap = before[verbs[-1].end() :]
+        if len(gap.split()) <= 8 and not _NOT_DISRUPTION.search(gap):
+            return True
+    return DISRUPTED_AFTER.match(clause.text[clause.trigger_end :]) is not None
+
+
+def _plunder(clause: Clause, fatalities: Fatalities | None) -> bool:
+    """A raid that took property and hurt nobody ("raided several houses,
+    taking away food")."""
+    if fatalities is not None and fatalities.count > 0:
+        return False
+    return PLUNDER.search(clause.text) is not None and HARM.search(clause.text) is None
 
 
 def _heavy_fire(trigger: TriggerMatch, clause: Clause) -> bool:
@@ -316,10 +429,29 @@ def _next_sentence(clause: Clause) -> str:
     return clause.following[: found.start()] if found else clause.following
 
 
+# A passive auxiliary right before the trigger; an object right after it.
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:(?:and|then)\s+\w+\s+)?(?:dead\s+)?(?:an?|the|\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|dozens|between|about|at least|more than|his|her|their|its|him|them|"
+    r"us|me)\b",
+    re.IGNORECASE,
+)
+# A weapon or doer named by "by" before a noun trigger ("killed by a
+# Taliban sniper"): the people before suffered it.
+_AGENT_BEFORE = re.compile(r"(?<![\w-])by\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _victims(clause: Clause) -> str:
-    if clause.passive:
-        return clause.text[: clause.trigger_start]
-    return clause.text[clause.trigger_end :]
+    """The words naming whom the act was done to: the subject of a passive
+    verb, else the words after the trigger."""
+    before = clause.text[: clause.trigger_start]
+    after = clause.text[clause.trigger_end :]
+    if _AGENT_BEFORE.search(before):
+        return before
+    if clause.passive and (_PASSIVE_AUX.search(before) or not _OBJECT_NEXT.match(after)):
+        return before
+    return after
 
 
 def _armed_victims(clause: Clause) -> bool:
@@ -332,19 +464,15 @@ def _armed_victims(clause: Clause) -> bool:
     return civilian is None or armed.start() < civilian.start()
 
 
-def _by_crowd(roles: Roles, clause: Clause) -> bool:
-    # In a passive sentence ("a man was shot by ...") the words before the
-    # trigger are the victims; the doers follow "by".
-    if clause.passive:
-        agent = PASSIVE_AGENT.search(clause.text[clause.trigger_end : clause.trigger_end + 80])
-        return agent is not None and CROWD_DOERS.match(agent.group("agent")) is not None
-    doer = roles.actor1
-    if doer is not None and doer.inter == 5:  # rioters
-        return True
-    if doer is not None and doer.inter in ARMED_INTER:
-        return False
-    before = clause.text[: clause.trigger_start]
-    return CROWD_DOERS.search(before[-80:]) is not None
+def _by_crowd(roles: Roles, clause: Clause, trigger: TriggerMatch) -> bool:
+    return by_crowd(
+        clause.text,
+        clause.trigger_start,
+        clause.trigger_end,
+        passive=clause.passive,
+        two_sided=trigger.entry.phrase in TWO_SIDED,
+        sides=(roles.actor1, roles.actor2),
+    )
 
 
 def _family(trigger: TriggerMatch) -> str:
@@ -353,4 +481,6 @@ def _family(trigger: TriggerMatch) -> str:
         return "Battles"
     if sub == "@protest":
         return "Protests"
+    if sub == "@riot":
+        return "Riots"
     return EVENT_TYPE_OF[sub]

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from frontwatch.actors.conventions import apply_conventions
 from frontwatch.actors.coref import ActorContext
@@ -25,7 +25,17 @@ from frontwatch.extract.classify import (
 from frontwatch.extract.crowd import crowd_size
 from frontwatch.extract.fatalities import find_fatalities
 from frontwatch.extract.roles import ActorSpan, Roles, assign_roles
-from frontwatch.extract.taxonomy import TACTIC_RANK, event_type_of
+from frontwatch.extract.selection import (
+    HEADING_RANK,
+    deaths,
+    habitual,
+    heading_end,
+    modifier,
+    passive_trigger,
+    rank,
+    set_aside,
+)
+from frontwatch.extract.taxonomy import event_type_of
 from frontwatch.extract.triggers import TriggerLexicon, TriggerMatch
 from frontwatch.geo.event_places import ArticlePlaces, region_companions, sentence_places
 from frontwatch.geo.gazetteer import Gazetteer
@@ -218,8 +228,13 @@ class EventExtractor:
         triggers = [
             t
             for t in triggers
-            if not _habitual(sentence.doc[t.head])
-            and not _modifier(sentence.doc[t.head])
+            if not habitual(sentence.doc[t.head])
+            and not modifier(sentence.doc[t.head])
+            and not set_aside(
+                t,
+                sentence.text[: t.start - sentence.start_char],
+                sentence.text[t.start - sentence.start_char :],
+            )
             and not (drafts and _inside(t, back_refs))
         ]
         strong = [t for t in triggers if not t.entry.weak and not _inside(t, excluded)]
@@ -227,7 +242,7 @@ class EventExtractor:
         # A weak word ("killed") competes with the strong ones when someone
         # died: "destroyed hideouts and killed 7 militants" is violence, not
         # property destruction; alone it needs a death or a named actor.
-        if _deaths(fatalities):
+        if deaths(fatalities):
             candidates = strong + weak
         else:
             candidates = strong or [t for t in weak if actor_spans]
@@ -248,14 +263,18 @@ class EventExtractor:
                 text=sentence.text,
                 trigger_start=trigger.start - sentence.start_char,
                 trigger_end=trigger.end - sentence.start_char,
-                passive=_passive(sentence.doc[trigger.head], trigger),
+                passive=passive_trigger(sentence.doc[trigger.head], trigger),
                 following=following,
                 places=places,
             )
 
+        heading = heading_end(sentence.text) + sentence.start_char
+
         def key(trigger: TriggerMatch) -> tuple[int, int]:
             before = sentence.text[: trigger.start - sentence.start_char]
-            return -_rank(trigger, reading(trigger, clause_of(trigger)), before), trigger.start
+            if trigger.start < heading:
+                return -HEADING_RANK, trigger.start
+            return -rank(trigger, reading(trigger, clause_of(trigger)), before), trigger.start
 
         ranked = sorted(candidates, key=key)
         chosen = ranked[0]
@@ -266,18 +285,29 @@ class EventExtractor:
             other_flags = statement_flags(sentence, other, historical_cue=cue)
             if other_flags.is_event:
                 chosen, flags = other, other_flags
-        clause = clause_of(chosen)
+        # A heading says what happened; the sentence after it says who did it.
+        anchor = chosen
+        role_start, role_end = chosen.start, chosen.end
+        if chosen.start < heading:
+            anchor = next((t for t in ranked if t.start >= heading), chosen)
+            role_start, role_end = anchor.start, anchor.end
+            if anchor is chosen:
+                # no other trigger: the first actor named is the one that acted
+                subject = next((a.end for a in actor_spans if a.start >= heading), None)
+                if subject is not None:
+                    role_start = role_end = subject
+        clause = clause_of(anchor)
         passive = clause.passive
         roles = assign_roles(
             text,
             actor_spans,
-            trigger_start=chosen.start,
-            trigger_end=chosen.end,
+            trigger_start=role_start,
+            trigger_end=role_end,
             passive=passive,
             excluded=excluded,
             earlier=earlier_spans,
         )
-        if chosen.entry.reverse:
+        if anchor.entry.reverse:
             roles = Roles(actor1=roles.actor2, actor2=roles.actor1)
         roles = _with_unnamed_allies(sentence.text, roles, allies)
         if (
@@ -492,75 +522,6 @@ def _with_unnamed_allies(
     extra = [a for a in allies.get(roles.actor1.name, ()) if a not in roles.assoc1]
     extra = [a for a in extra if a != roles.actor2]
     return replace(roles, assoc1=roles.assoc1 + tuple(extra))
-
-
-# A territorial word that took people or a building ("stormed the office")
-# ranks below a protest word: protesters storming a building riot.
-TAKEN_NOT_HELD_RANK = 39
-# Air power named as support of a ground operation ("an operation by X,
-# supported by the air force") is part of that operation.
-AIR_SUPPORT = re.compile(
-    r"\b(?:(?:supported|backed|aided|assisted|covered)\s+by|with\s+(?:the\s+)?(?:\w+\s+)?"
-    r"(?:support|cover|backing)\s+(?:of|from)|along\s+with|alongside|air-backed)\s+"
-    r"(?:\w+\s+){0,4}$",
-    re.IGNORECASE,
-)
-AIR_SUPPORT_RANK = 44
-
-
-def _rank(trigger: TriggerMatch, rule: str, before: str) -> int:
-    """Tactic rank of a trigger read by ``rule`` (its own sub-event type, or
-    what a territorial word turned out to name); ``before`` is the sentence up
-    to the trigger."""
-    sub = trigger.entry.sub
-    if sub == "Air/drone strike" and AIR_SUPPORT.search(before):
-        return AIR_SUPPORT_RANK
-    if sub == "@territory" and rule != "@territory":
-        return TAKEN_NOT_HELD_RANK if rule == "@violence" else TACTIC_RANK[rule]
-    if trigger.entry.rank is not None:
-        return trigger.entry.rank
-    if sub == "@territory":
-        return TACTIC_RANK["Government regains territory"]
-    if sub == "@violence":
-        return TACTIC_RANK["Attack"] - (5 if trigger.entry.weak else 0)
-    if sub == "@protest":
-        return TACTIC_RANK["Peaceful protest"]
-    base = TACTIC_RANK[sub]
-    # A state (encircled, besieged) is reported with the fighting around it;
-    # it ranks just below a capture.
-    return base + (8 if trigger.entry.territorial else 0)
-
-
-def _passive(head: Token, trigger: TriggerMatch) -> bool:
-    """Whether the trigger's subject suffered the act: a passive verb, "under
-    fire", or a participle after its noun ("soldiers killed in an ambush");
-    not a perfect tense ("troops who have retaken the town")."""
-    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
-        return any(c.dep_ == "auxpass" for c in head.children)
-    return (
-        any(c.dep_ == "auxpass" for c in head.children)
-        or trigger.entry.words[0] == "under"
-        or (head.tag_ == "VBN" and head.dep_ in ("acl", "relcl", "amod"))
-    )
-
-
-def _deaths(fatalities: Fatalities | None) -> bool:
-    return fatalities is not None and fatalities.count > 0
-
-
-def _modifier(token: Token) -> bool:
-    """A participle used as an adjective ("the surrounding areas") names no
-    act."""
-    return token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ == "amod"
-
-
-def _habitual(token: Token) -> bool:
-    """A verb in the simple present ("Hezbollah, which fights alongside the
-    army") describes a standing state, not an event; news reports events in
-    the past or present perfect."""
-    if token.pos_ != "VERB" or token.tag_ not in ("VBZ", "VBP"):
-        return False
-    return not any(c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
 def _inside(trigger: TriggerMatch, spans: Sequence[tuple[int, int]]) -> bool:

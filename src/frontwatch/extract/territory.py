@@ -27,7 +27,7 @@ _LEAD = (
 )
 # Places that can be held: settlements, areas, positions.
 PLACE_NOUNS = re.compile(
-    r"(?:\w+\s+){0,3}?(?:towns?|cit(?:y|ies)|villages?|areas?|district|districts|regions?|"
+    r"(?:[\w'’-]+\s+){0,3}?(?:towns?|cit(?:y|ies)|villages?|areas?|district|districts|regions?|"
     r"territor(?:y|ies)|hills?|heights|mountains?|ridges?|bases?|air ?bases?|airports?|airfields?|"
     r"positions?|posts?|outposts?|checkpoints?|strongholds?|localit(?:y|ies)|neighbou?rhoods?|"
     r"suburbs?|settlements?|islands?|valleys?|province|provinces|county|counties|"
@@ -39,7 +39,7 @@ PLACE_NOUNS = re.compile(
 )
 # People: capturing them is fighting (or abducting), not holding ground.
 PEOPLE = re.compile(
-    r"(?:\w+\s+){0,3}?(?:persons?|people|men|man|women|woman|boys?|girls?|children|child|"
+    r"(?:[\w'’-]+\s+){0,3}?(?:persons?|people|men|man|women|woman|boys?|girls?|children|child|"
     r"militants?|rebels?|fighters?|soldiers?|troops|officers?|policem[ae]n|members?|operatives?|"
     r"suspects?|thie(?:f|ves)|robbers?|bandits?|workers?|civilians?|residents?|villagers?|"
     r"elements?|insurgents?|jihadists?|gunmen|commanders?|leaders?|prisoners?|hostages?|"
@@ -48,7 +48,7 @@ PEOPLE = re.compile(
 )
 # Buildings: storming one is an act against whoever is inside.
 BUILDINGS = re.compile(
-    r"(?:\w+\s+){0,4}?(?:houses?|homes?|residences?|offices?|stations?|buildings?|compounds?|"
+    r"(?:[\w'’-]+\s+){0,4}?(?:houses?|homes?|residences?|offices?|stations?|buildings?|compounds?|"
     r"headquarters|premises|compan(?:y|ies)|banks?|shops?|stores?|markets?|factor(?:y|ies)|"
     r"schools?|universit(?:y|ies)|hospitals?|clinics?|mosques?|churches|church|temples?|"
     r"prisons?|jails?|facilit(?:y|ies)|warehouses?|hotels?|courts?|courthouse|"
@@ -57,20 +57,20 @@ BUILDINGS = re.compile(
     re.IGNORECASE,
 )
 WEAPON_OBJECTS = re.compile(
-    r"(?:\w+\s+){0,3}?(?:weapons?|arms|ammunition|rifles?|guns?|explosives?|grenades?|"
+    r"(?:[\w'’-]+\s+){0,3}?(?:weapons?|arms|ammunition|rifles?|guns?|explosives?|grenades?|"
     r"rockets?|mortars?|bombs?|ieds?|mines?|missiles?|munitions?|firearms?|pistols?|tnt|"
     r"dynamite|detonators?|cartridges?|rounds)\b",
     re.IGNORECASE,
 )
 GOODS = re.compile(
-    r"(?:\w+\s+){0,3}?(?:drugs?|narcotics?|marijuana|cannabis|cocaine|heroin|opium|pills|"
+    r"(?:[\w'’-]+\s+){0,3}?(?:drugs?|narcotics?|marijuana|cannabis|cocaine|heroin|opium|pills|"
     r"methamphetamine|hashish|cigarettes|contraband|cash|money|vehicles?|cars?|trucks?|"
     r"tankers?|boats?|motorbikes?|motorcycles?|goods|property|properties|land|lands|livestock|"
     r"cattle|cows?|goats?|sheep|camels|fuel|diesel|food|foods|aid|equipment|documents|"
     r"phones?|crops?|harvest|devices?|supplies|timber|gold|minerals?|machinery)\b",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|after|before|while|when|as|in order|to)\s")
+_CLAUSE_END = re.compile(r",\s|[;:]|\s(?:and|after|before|while|when|as|in order|to)\s")
 
 
 def territory_reading(

@@ -21,7 +21,7 @@ from frontwatch.errors import ConfigError
 from frontwatch.extract.taxonomy import EVENT_TYPE_OF, TERRITORIAL
 from frontwatch.yaml_data import load_yaml
 
-RULES = ("@territory", "@violence", "@protest", "@none")
+RULES = ("@territory", "@violence", "@protest", "@riot", "@none")
 NO_EVENT = "@none"
 _WORD = re.compile(r"\w+|[^\w\s]")
 
