@@ -152,10 +152,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     _print_geo(articles, settings, one)
     one.close()
 
-    probe = _probe(articles, settings)
+    probes = [_probe(articles, settings) for _ in range(repeats)]
+    firsts = [p.first_event for p in probes if p.first_event is not None]
+    probe = replace(
+        probes[0],
+        first_event=statistics.median(firsts) if firsts else None,
+        total=statistics.median(p.total for p in probes),
+        peak_rss_mb=max((p.peak_rss_mb for p in probes if p.peak_rss_mb is not None), default=None),
+        exit_code=max(p.exit_code for p in probes),
+    )
     first = f"{probe.first_event:.2f} s" if probe.first_event is not None else "no event stored"
     print(
-        f"start-up to first stored event (fresh `frontwatch ingest`, index built): {first} "
+        f"start-up to first stored event (fresh `frontwatch ingest`, index built; median): {first} "
         f"(whole command {probe.total:.1f} s, exit {probe.exit_code})"
     )
     rss = f"{probe.peak_rss_mb:.0f} MB" if probe.peak_rss_mb is not None else "n/a"

@@ -8,10 +8,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-import trafilatura
 from lxml.etree import LxmlError
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
 
 from frontwatch.errors import InputError
 
@@ -44,6 +42,11 @@ def extract_html(
     html: str, *, standfirst_classes: frozenset[str], url: str | None = None, origin: str = ""
 ) -> HtmlExtract:
     """Main text and metadata of a page; InputError if it has no article text."""
+    # Imported here: trafilatura takes a tenth of a second to import, and
+    # most inputs are not HTML (start-up to the first stored event counts).
+    import trafilatura
+    from trafilatura.utils import load_html
+
     if not _DOCUMENT_START.search(html[:4096]):
         html = f"<html><body><div>{html}</div></body></html>"
     try:
