@@ -121,9 +121,12 @@ class EventExtractor:
     def extract(self, article: Article, doc: Doc) -> list[Event]:
         """All event statements of one article, flagged ones included (their
         ``flags`` say why they are not events)."""
-        located = self.places.locate(article.text, doc)
+        # The named actors' countries are weak evidence for where the places
+        # are ("Hezbollah": Lebanon or Syria), as they are for the focus.
+        actor_countries = self._actor_countries(article.text)
+        located = self.places.locate(article.text, doc, actor_countries=actor_countries)
         country_code, country = self.places.focus_country(
-            article.text, located, actor_countries=self._actor_countries(article.text)
+            article.text, located, actor_countries=actor_countries
         )
         context = ActorContext(self.actors, country=country, on=article.published)
         sentences = list(doc.sents)
