@@ -112,3 +112,25 @@ def test_geo_event_places_choice_focus_country(
 ) -> None:
     code, _ = article_places.focus_country(text, [], actor_countries=actors)
     assert code == expected
+
+
+def test_geo_event_places_choice_towns_outweigh_a_country_named_as_modifier(
+    article_places: ArticlePlaces,
+) -> None:
+    text = (
+        "US officials said the blast near Idlib killed two. US commanders and "
+        "US diplomats met. Residents of Idlib and Saraqib fled."
+    )
+    us = Place(
+        name="United States",
+        latitude=39.8,
+        longitude=-98.6,
+        country="United States",
+        country_code="US",
+        feature="country",
+        geo_precision=GEO_REGION,
+        matched_text="US",
+    )
+    located = [us, place("Idlib", 40), us, us, place("Idlib", 100), place("Saraqib", 110)]
+    code, _ = article_places.focus_country(text, located, actor_countries=["United States"])
+    assert code == "SY"

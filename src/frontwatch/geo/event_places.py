@@ -88,7 +88,11 @@ class ArticlePlaces:
         votes: dict[str, float] = defaultdict(float)
         names: dict[str, str] = {}
         for place in located:
-            votes[place.country_code] += _PLACE_VOTE
+            # A country named is counted below with the other namings ("US
+            # officials" says little about where things happen); the
+            # places inside a country are what place the story.
+            if place.feature != "country":
+                votes[place.country_code] += _PLACE_VOTE
             names[place.country_code] = place.country
         named, demonyms = country_mentions(text)
         for code, count in named.items():
