@@ -66,6 +66,15 @@ ANAPHORA = re.compile(
     r"offensive|violence|operation|capture|siege)\b",
     re.IGNORECASE,
 )
+# A sentence that denies what was just reported ("The army denied the claim",
+# "Rebels dismissed the reports as false").
+DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\b"
+    r"[^.;]{0,40}?\b(?:claims?|reports?|allegations?|statements?|announcement|it)\b|"
+    r"\b(?:claims?|reports?)\s+(?:was|were|is|are)\s+(?:false|untrue|baseless|fabricated)\b",
+    re.IGNORECASE,
+)
+TERRITORIAL_CHANGES = frozenset({"captured", "regained", "lost", "withdrew", "handed over"})
 # Between two actors: the second fights for the first.
 ALLIANCE = re.compile(
     r"\b(?:supported by|backed by|alongside|with the (?:help|support|backing) of|aided by|"
@@ -251,6 +260,7 @@ class EventExtractor:
             candidates = strong or [t for t in weak if actor_spans]
         if not candidates or (drafts and not strong and ANAPHORA.search(sentence.text) is not None):
             self._follow_up(sentence, drafts, fatalities, area)
+            self._denial(sentence, drafts, actor_spans)
             return
         cue = historical_cue(sentence.text, article.published)
         places = tuple(
@@ -358,6 +368,28 @@ class EventExtractor:
         if area is not None:
             self._attach_area(draft if draft.territorial else None, drafts, area)
         drafts.append(draft)
+
+    def _denial(self, sentence: Span, drafts: list[_Draft], actor_spans: list[ActorSpan]) -> None:
+        """A sentence that denies the change of control just reported ("The
+        army denied the claim") is a negated statement of that change, on
+        the denier's word: the place becomes contested, not lost."""
+        if not drafts or DENIAL.search(sentence.text) is None:
+            return
+        last = drafts[-1]
+        if last.territorial not in TERRITORIAL_CHANGES or not last.flags.is_event:
+            return
+        said = find_claim_source(sentence)
+        denier = actor_spans[0].actor.name if actor_spans else said.text if said else None
+        drafts.append(
+            replace(
+                last,
+                sentence=sentence,
+                flags=replace(last.flags, negated=True),
+                claim_source=denier or last.claim_source,
+                fatalities=None,
+                follow_ups=[],
+            )
+        )
 
     def _follow_up(
         self,
