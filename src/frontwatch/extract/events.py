@@ -14,7 +14,7 @@ from frontwatch.actors.conventions import apply_conventions
 from frontwatch.actors.coref import ActorContext
 from frontwatch.actors.dictionary import ActorDictionary
 from frontwatch.dates.resolve import event_date_span, historical_cue
-from frontwatch.extract.attribution import find_claim_source, statement_flags
+from frontwatch.extract.attribution import ClaimSource, find_claim_source, statement_flags
 from frontwatch.extract.classify import (
     Clause,
     gang_victims,
@@ -72,6 +72,12 @@ DENIAL = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\b"
     r"[^.;]{0,40}?\b(?:claims?|reports?|allegations?|statements?|announcement|it)\b|"
     r"\b(?:claims?|reports?)\s+(?:was|were|is|are)\s+(?:false|untrue|baseless|fabricated)\b",
+    re.IGNORECASE,
+)
+# "Rebels said they had captured ...": the claimer is the doer.
+OWN_CLAIM = re.compile(
+    r"^\s*(?:said|says|claimed|claims|announced|announces|reported)\b[^.;]{0,40}?"
+    r"\b(?:they|it|we)\s+(?:had\s+|have\s+|has\s+)?$",
     re.IGNORECASE,
 )
 TERRITORIAL_CHANGES = frozenset({"captured", "regained", "lost", "withdrew", "handed over"})
@@ -320,6 +326,8 @@ class EventExtractor:
             excluded=excluded,
             earlier=earlier_spans,
         )
+        if roles.actor1 is None and claim is not None:
+            roles = _claimer_as_doer(text, claim, role_start, actor_spans, roles)
         if anchor.entry.reverse:
             roles = Roles(actor1=roles.actor2, actor2=roles.actor1)
         roles = _with_unnamed_allies(sentence.text, roles, allies)
@@ -557,6 +565,21 @@ def _with_unnamed_allies(
     extra = [a for a in allies.get(roles.actor1.name, ()) if a not in roles.assoc1]
     extra = [a for a in extra if a != roles.actor2]
     return replace(roles, assoc1=roles.assoc1 + tuple(extra))
+
+
+def _claimer_as_doer(
+    text: str,
+    claim: ClaimSource,
+    trigger_start: int,
+    actor_spans: Sequence[ActorSpan],
+    roles: Roles,
+) -> Roles:
+    """The claim source is set aside as a party of the event, except when
+    it says it did it itself ("Rebels said they had captured the town")."""
+    if OWN_CLAIM.match(text[claim.end : trigger_start]) is None:
+        return roles
+    claimer = next((a.actor for a in actor_spans if claim.start <= a.start < claim.end), None)
+    return replace(roles, actor1=claimer) if claimer is not None else roles
 
 
 def _inside(trigger: TriggerMatch, spans: Sequence[tuple[int, int]]) -> bool:

@@ -1,0 +1,56 @@
+"""The party a sentence attributes its content to is set aside as a party of
+the event, except when it says it did it itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontwatch.models import Article, Event
+from frontwatch.pipeline import Pipeline
+
+
+def _main_event(pipeline: Pipeline, text: str) -> Event:
+    article = Article(
+        article_id="claimer",
+        raw=text,
+        raw_format="text",
+        text=text,
+        published=dt.date(2020, 1, 8),
+        title="",
+        url=None,
+        outlet=None,
+        origin="claimer",
+    )
+    return pipeline.process(article)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "sub"),
+    [
+        (
+            "Rebels said on Monday they had captured the town of Saraqib from government forces.",
+            "Unidentified Armed Group (Syria)",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "The Syrian army said it had recaptured the town of Saraqib from rebels.",
+            "Military Forces of Syria (2000-2024)",
+            "Government regains territory",
+        ),
+    ],
+)
+def test_extract_claimer_who_says_it_acted_is_actor1(
+    pipeline: Pipeline, text: str, actor1: str, sub: str
+) -> None:
+    event = _main_event(pipeline, text)
+    assert event.actor1 is not None and event.actor1.name == actor1
+    assert event.sub_event_type == sub
+
+
+def test_extract_claimer_reporting_others_is_not_actor1(pipeline: Pipeline) -> None:
+    text = "A war monitor said government forces had recaptured the town of Saraqib."
+    event = _main_event(pipeline, text)
+    assert event.actor1 is not None
+    assert event.actor1.name == "Military Forces of Syria (2000-2024)"
