@@ -139,17 +139,13 @@ def _update_stories(store: Store, article_ids: Sequence[str]) -> tuple[int, set[
         stored = store.get_article(article_id)
         if stored is not None and stored.text:
             others[article_id] = dedup.fingerprint(article_id, stored.text, stored.published)
-    links: list[tuple[str, str]] = []
     candidates = {**others, **prints}
-    by_band: dict[str, list[str]] = {}
-    for other_id, other in candidates.items():
-        for band in other.bands:
-            by_band.setdefault(band, []).append(other_id)
-    for article_id, fp in prints.items():
-        sharing = {other_id for band in fp.bands for other_id in by_band[band]}
-        for other_id in sorted(sharing - {article_id}):
-            if dedup.is_copy(fp, candidates[other_id]):
-                links.append((min(article_id, other_id), max(article_id, other_id)))
+    # Pairs of stored articles were linked when the later of them arrived.
+    links = [
+        pair
+        for pair in dedup.copy_links(list(candidates.values()))
+        if pair[0] in prints or pair[1] in prints
+    ]
     copied = len({a for pair in links for a in pair if a in prints})
     old = store.stories_of(sorted(candidates))
     members = store.story_articles(sorted(set(old.values())))
