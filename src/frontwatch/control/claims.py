@@ -34,6 +34,7 @@ from typing import Any
 import yaml
 
 from frontwatch.errors import ConfigError
+from frontwatch.extract.taxonomy import CONTROL_CHANGES
 from frontwatch.merge.events import MergedEvent
 from frontwatch.merge.rules import (
     STATE_FORCES,
@@ -46,7 +47,7 @@ from frontwatch.merge.rules import (
 from frontwatch.models import GEO_NEAR, Actor, Event, Place
 from frontwatch.yaml_data import load_yaml
 
-CHANGES = ("captured", "regained", "lost", "withdrew", "handed over")
+CHANGES = CONTROL_CHANGES
 STATES = ("encircled", "besieged")
 CHANGE, STATE, DENIAL = "change", "state", "denial"
 HELD, CONTESTED, ENCIRCLED, BESIEGED = "held", "contested", "encircled", "besieged"

@@ -35,7 +35,7 @@ from frontwatch.extract.selection import (
     rank,
     set_aside,
 )
-from frontwatch.extract.taxonomy import event_type_of
+from frontwatch.extract.taxonomy import CONTROL_CHANGES, event_type_of
 from frontwatch.extract.triggers import TriggerLexicon, TriggerMatch
 from frontwatch.geo.event_places import ArticlePlaces, region_companions, sentence_places
 from frontwatch.geo.gazetteer import Gazetteer
@@ -80,7 +80,6 @@ OWN_CLAIM = re.compile(
     r"\b(?:they|it|we)\s+(?:had\s+|have\s+|has\s+)?$",
     re.IGNORECASE,
 )
-TERRITORIAL_CHANGES = frozenset({"captured", "regained", "lost", "withdrew", "handed over"})
 # Between two actors: the second fights for the first.
 ALLIANCE = re.compile(
     r"\b(?:supported by|backed by|alongside|with the (?:help|support|backing) of|aided by|"
@@ -384,7 +383,7 @@ class EventExtractor:
         if not drafts or DENIAL.search(sentence.text) is None:
             return
         last = drafts[-1]
-        if last.territorial not in TERRITORIAL_CHANGES or not last.flags.is_event:
+        if last.territorial not in CONTROL_CHANGES or not last.flags.is_event:
             return
         said = find_claim_source(sentence)
         denier = actor_spans[0].actor.name if actor_spans else said.text if said else None

@@ -54,7 +54,10 @@ EVENT_TYPE_OF: dict[str, str] = {
 
 # Territorial statuses. "encircled" and "besieged" are states of a place, the
 # others change (or claim to change) who holds it.
-TERRITORIAL_CHANGES = ("captured", "regained", "lost", "withdrew", "handed over", "advanced")
+# Of the changes, those that make another side hold the place (an advance
+# does not).
+CONTROL_CHANGES = ("captured", "regained", "lost", "withdrew", "handed over")
+TERRITORIAL_CHANGES = (*CONTROL_CHANGES, "advanced")
 TERRITORIAL_STATES = ("encircled", "besieged")
 TERRITORIAL = TERRITORIAL_CHANGES + TERRITORIAL_STATES
 
