@@ -265,7 +265,7 @@ class EventExtractor:
             candidates = strong or [t for t in weak if actor_spans]
         if not candidates or (drafts and not strong and ANAPHORA.search(sentence.text) is not None):
             self._follow_up(sentence, drafts, fatalities, area)
-            self._denial(sentence, drafts, actor_spans)
+            self._denial(sentence, drafts, actor_spans, claim)
             return
         cue = historical_cue(sentence.text, article.published)
         places = tuple(
@@ -376,7 +376,13 @@ class EventExtractor:
             self._attach_area(draft if draft.territorial else None, drafts, area)
         drafts.append(draft)
 
-    def _denial(self, sentence: Span, drafts: list[_Draft], actor_spans: list[ActorSpan]) -> None:
+    def _denial(
+        self,
+        sentence: Span,
+        drafts: list[_Draft],
+        actor_spans: list[ActorSpan],
+        claim: ClaimSource | None,
+    ) -> None:
         """A sentence that denies the change of control just reported ("The
         army denied the claim") is a negated statement of that change, on
         the denier's word: the place becomes contested, not lost."""
@@ -385,8 +391,7 @@ class EventExtractor:
         last = drafts[-1]
         if last.territorial not in CONTROL_CHANGES or not last.flags.is_event:
             return
-        said = find_claim_source(sentence)
-        denier = actor_spans[0].actor.name if actor_spans else said.text if said else None
+        denier = actor_spans[0].actor.name if actor_spans else claim.text if claim else None
         drafts.append(
             replace(
                 last,
