@@ -3,26 +3,15 @@ the event, except when it says it did it itself."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from frontwatch.models import Article, Event
+from frontwatch.models import Event
 from frontwatch.pipeline import Pipeline
+from samples_events import make_article
 
 
 def _main_event(pipeline: Pipeline, text: str) -> Event:
-    article = Article(
-        article_id="claimer",
-        raw=text,
-        raw_format="text",
-        text=text,
-        published=dt.date(2020, 1, 8),
-        title="",
-        url=None,
-        outlet=None,
-        origin="claimer",
-    )
+    article = make_article(text)
     return pipeline.process(article)[0]
 
 

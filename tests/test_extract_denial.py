@@ -4,26 +4,15 @@ in the control timeline, not lost)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from frontwatch.models import Article, Event
+from frontwatch.models import Event
 from frontwatch.pipeline import Pipeline
+from samples_events import make_article
 
 
 def _events(pipeline: Pipeline, text: str) -> list[Event]:
-    article = Article(
-        article_id="denial",
-        raw=text,
-        raw_format="text",
-        text=text,
-        published=dt.date(2020, 1, 8),
-        title="",
-        url=None,
-        outlet=None,
-        origin="denial",
-    )
+    article = make_article(text)
     return pipeline.process(article)
 
 
