@@ -103,10 +103,81 @@ CASES: list[tuple[str, Event, Event, bool]] = [
         True,
     ),
     (
-        "army and police of one state are one side",
+        "army and police of one state are two actors (ACLED codes them apart)",
         report("a", CLASH, SARAQIB, span("2020-02-01"), POLICE_SY, HTS),
         report("b", CLASH, SARAQIB, span("2020-02-01"), ARMY_SY, HTS),
+        False,
+    ),
+    (
+        "two neighbourhoods of one town named, none in common: two places",
+        report(
+            "a",
+            CLASH,
+            SARAQIB,
+            span("2020-02-01"),
+            GUNMEN_SY,
+            HTS,
+            sentence="Gunmen shot a man dead in Colonia Los Pinos, Saraqib.",
+        ),
+        report(
+            "b",
+            CLASH,
+            SARAQIB,
+            span("2020-02-01"),
+            GUNMEN_SY,
+            HTS,
+            sentence="Gunmen clashed with fighters in the San Rafael area of Saraqib.",
+        ),
+        False,
+    ),
+    (
+        "one finer place named by both: still one place",
+        report(
+            "a",
+            CLASH,
+            SARAQIB,
+            span("2020-02-01"),
+            GUNMEN_SY,
+            HTS,
+            sentence="Gunmen shot a man dead in Colonia Los Pinos, Saraqib.",
+        ),
+        report(
+            "b",
+            CLASH,
+            SARAQIB,
+            span("2020-02-01"),
+            GUNMEN_SY,
+            HTS,
+            sentence="A clash in the Los Pinos neighbourhood of Saraqib left one dead.",
+        ),
         True,
+    ),
+    (
+        "a finer place named by one report only says nothing against the other",
+        report(
+            "a",
+            CLASH,
+            SARAQIB,
+            span("2020-02-01"),
+            GUNMEN_SY,
+            HTS,
+            sentence="Gunmen shot a man dead in Colonia Los Pinos, Saraqib.",
+        ),
+        report("b", CLASH, SARAQIB, span("2020-02-01"), GUNMEN_SY, HTS),
+        True,
+    ),
+    (
+        "a region report names the town, but the town lies in another province",
+        report(
+            "a",
+            SHELLING,
+            HOMS_REGION,
+            span("2020-02-01"),
+            ARMY_SY,
+            sentence="Regime forces shelled the outskirts of Saraqib, a monitor said.",
+        ),
+        report("b", SHELLING, SARAQIB, span("2020-02-01"), ARMY_SY),
+        False,
     ),
     (
         "a place changing hands read from either side (took / withdrew)",
@@ -291,8 +362,9 @@ def test_merge_rules_compatible(name: str, a: Event, b: Event, expected: bool) -
 
 
 def test_merge_rules_actor_key_ignores_period() -> None:
-    assert actor_key(ARMY_SY) == actor_key(ARMY_SY_OLD) == actor_key(POLICE_SY)
+    assert actor_key(ARMY_SY) == actor_key(ARMY_SY_OLD)
     assert actor_key(ARMY_SY) != actor_key(ARMY_TR)
+    assert actor_key(POLICE_SY) != actor_key(ARMY_SY), "police and army are two actors"
 
 
 def test_merge_rules_data_loads() -> None:

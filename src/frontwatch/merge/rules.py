@@ -29,13 +29,14 @@ import yaml
 
 from frontwatch.errors import ConfigError
 from frontwatch.extract.taxonomy import EVENT_TYPE_OF
-from frontwatch.geo.names import loose_key
+from frontwatch.merge.subplaces import finer_places
 from frontwatch.models import DAY, GEO_NEAR, GEO_REGION, Actor, Event, Place
 from frontwatch.yaml_data import load_yaml
 
 STATE_FORCES = 1  # ACLED inter code
 _REGION_FEATURES = frozenset({"country", "admin1", "admin2"})
 _QUALIFIER = re.compile(r"\s*\([^)]*\)")
+_POLICE = re.compile(r"^police\b", re.IGNORECASE)
 _STATE_PREFIX = re.compile(
     r"^(?:military|police|government|navy|air force|special forces|forces)"
     r"(?: forces)? of (?:the )?",
@@ -167,11 +168,12 @@ def places_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> bo
     if pa is None or pb is None or pa.country_code != pb.country_code:
         return False
     # Two reports that each name a place finer than where the gazetteer put
-    # them ("Azizabad" and "Zawal", both coded to Shindand district;
-    # "Donetsk airport" and "the Donetsk filtration station", both to
-    # Donetsk) name two places, whatever their common region.
-    finer_a, finer_b = _finer_name(pa), _finer_name(pb)
-    if finer_a and finer_b and finer_a != finer_b:
+    # them, and none in common ("Azizabad" and "Zawal", both coded to
+    # Shindand district; "Colonia Los Pinos" and "Colonia San
+    # Rafael", both in Morelia) name two places, whatever their common
+    # region.
+    finer_a, finer_b = finer_places(a), finer_places(b)
+    if finer_a and finer_b and not finer_a & finer_b:
         return False
     sparse = {family(a, rules), family(b, rules)} <= rules.region_families
     if place_identity(pa) == place_identity(pb) and (sparse or not is_region(pa)):
@@ -197,9 +199,11 @@ def places_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> bo
     region_event, region, other = (a, pa, pb) if is_region(pa) else (b, pb, pa)
     # The region's sentence names the other report's town, which the
     # gazetteer missed here (not when the town has the region's name:
-    # "Donetsk" may be either).
+    # "Donetsk" may be either), and the town lies in the region: a report
+    # misplaced in another province names the town in vain.
     if (
         not is_region(other)
+        and _within(other, region)
         and fold(other.name) != fold(region.name)
         and _names(region_event, other)
     ):
@@ -211,24 +215,19 @@ def places_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> bo
     return region.admin1 is not None and region.admin1 == other.admin1
 
 
+def _within(place: Place, region: Place) -> bool:
+    """Whether ``place`` lies in ``region`` (a country, admin1 or admin2),
+    as far as their admin1 fields tell."""
+    return region.feature == "country" or (
+        region.admin1 is not None and region.admin1 == place.admin1
+    )
+
+
 def fold(text: str) -> str:
     """Lower case, no accents or punctuation: for comparing names."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.findall(r"[a-z0-9]+", plain.lower()))
-
-
-def _finer_name(place: Place) -> str | None:
-    """The place name as written, when it is not the name of the place
-    the report was coded to (nor of its admin units): a village, district
-    or landmark the gazetteer did not have, placed at a town or region.
-    Compared with transliteration folding, so that "Kafr Nabuda" and
-    "Kafr Nabudah" are one name."""
-    written = loose_key(place.matched_text) if place.matched_text else ""
-    if not written:
-        return None
-    coded = {loose_key(name) for name in (place.name, place.admin1, place.admin2) if name}
-    return None if written in coded else written
 
 
 def _names(event: Event, place: Place) -> bool:
@@ -253,7 +252,10 @@ def _span(event: Event) -> tuple[object, ...]:
 
 def actor_key(actor: Actor) -> str:
     """Who an actor is, ignoring the period or country qualifier ACLED adds:
-    state forces of one country are one side (army, police, government)."""
+    a state's army and government are one side ("government forces" and
+    "the army" are one doer to two outlets); its police are another (ACLED
+    codes police and military as two actors, and "a policeman was shot"
+    and "a soldier was shot" in one town on one day are two events)."""
     bare = _QUALIFIER.sub("", actor.name)
     # A state's forces abroad are inter 8 (external) but the same side.
     if actor.inter == STATE_FORCES or _STATE_PREFIX.match(bare):
@@ -261,7 +263,8 @@ def actor_key(actor: Actor) -> str:
         # A suffix after the period names a rival authority of the same
         # state ("... of Yemen (2016-) Supreme Political Council").
         suffix = actor.name.rsplit(")", 1)[1] if ")" in actor.name else ""
-        return f"state:{country.strip().lower()}|{suffix.strip().lower()}"
+        branch = "|police" if _POLICE.match(bare) else ""
+        return f"state:{country.strip().lower()}|{suffix.strip().lower()}{branch}"
     return bare.strip().lower()
 
 

@@ -1,0 +1,98 @@
+"""The places finer than a report's coded place that its sentence names.
+
+A report is coded at the most precise place the gazetteer knows: a town, a
+district, a province. Its sentence often names something finer that the
+gazetteer lacks: a neighbourhood ("in Colonia Los Pinos"), a front-line
+sector ("at Qarqur sector area"), a village ("the village of Tell Hamdan"), a
+camp or market ("Zaatari camp"). Two reports coded at one town, each naming
+a different finer place and none in common, report two places (ACLED codes
+their events separately, and so should we: two murders in two
+neighbourhoods of one city on one day are two events).
+
+Only shapes that say the name is a place are read: a name before a word
+for a kind of place, after a neighbourhood word, or after "the village
+of". A bare "in X" or "at X" is not read: it names landmarks ("at the Abbey
+Gate" and "near the Baron Hotel" may be one bombing) and organisations as
+often as places.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from frontwatch.geo.names import loose_key
+from frontwatch.models import Event, Place
+
+_WORD = r"[A-Z][\w'’-]*"
+_JOINER = r"(?:al|el|de|del|la|los|las|du|ad|as|ash|an|ar|of)"
+_NAME = rf"{_WORD}(?:\s+(?:{_JOINER}\s+)?{_WORD})*"
+# Words after a name that make it the name of a place smaller than a town.
+_KIND_AFTER = (
+    r"(?:sector|areas?|neighbou?rhoods?|villages?|camp|market|checkpoint|junction|hills?|"
+    r"suburb|settlement|locality|colony|quarter)"
+)
+_SHAPES = (
+    # "Colonia Santa Rita", "fraccionamiento Las Flores", "Barrio X"
+    re.compile(rf"\b(?:[Cc]olonia|[Bb]arrio|[Ff]raccionamiento|[Vv]illa)\s+(?P<name>{_NAME})"),
+    # "Qarqur sector area", "the Bab Sharqi area", "Jisr area"
+    re.compile(rf"(?<![\w-])(?P<name>{_NAME})\s+{_KIND_AFTER}\b"),
+    # "the village of Tell Hamdan", "the town of Saraqib"
+    re.compile(
+        rf"\bthe\s+(?:village|town|area|neighbou?rhood|locality|settlement)\s+of\s+"
+        rf"(?P<name>{_NAME})"
+    ),
+)
+# First words that make a capitalised run no place name.
+_NOT_NAME_WORDS = (
+    "the a an on in at near this that these those state police army "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+
+def finer_places(event: Event) -> frozenset[str]:
+    """Loose keys (see :func:`frontwatch.geo.names.loose_key`) of the places
+    finer than the coded one that the report names: the toponym as written
+    when the gazetteer placed it at a bigger unit, and the names its
+    sentence gives a kind of place too small for the gazetteer. The coded
+    place, its units and the actors' names are left out."""
+    place = event.place
+    coded: tuple[str, ...] = ()
+    if place is not None:
+        coded = tuple(n for n in (place.name, place.admin1, place.admin2, place.country) if n)
+    others = tuple(n for p in event.other_places for n in (p.name, p.matched_text) if n)
+    actors = (event.actor1, event.actor2, *event.assoc_actors1, *event.assoc_actors2)
+    written = tuple(a.matched_text for a in actors if a is not None and a.matched_text)
+    named = _sentence_places(event.provenance[0].sentence, frozenset(coded + others + written))
+    finer = written_finer_name(place) if place is not None else None
+    return named | {finer} if finer else named
+
+
+def written_finer_name(place: Place) -> str | None:
+    """The place name as written, when it is not the name of the place
+    the report was coded to (nor of its admin units): a village, district
+    or landmark the gazetteer did not have, placed at a town or region.
+    Compared with transliteration folding, so that "Kafr Nabuda" and
+    "Kafr Nabudah" are one name."""
+    written = loose_key(place.matched_text) if place.matched_text else ""
+    if not written:
+        return None
+    coded = {loose_key(name) for name in (place.name, place.admin1, place.admin2) if name}
+    return None if written in coded else written
+
+
+@lru_cache(maxsize=65536)
+def _sentence_places(sentence: str, known: frozenset[str]) -> frozenset[str]:
+    known_keys = {loose_key(name) for name in known}
+    found: set[str] = set()
+    for shape in _SHAPES:
+        for match in shape.finditer(sentence):
+            name = match.group("name")
+            if name.split()[0].lower() in _NOT_NAMES:
+                continue
+            key = loose_key(name)
+            if key and key not in known_keys:
+                found.add(key)
+    return frozenset(found)

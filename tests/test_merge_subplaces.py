@@ -1,0 +1,50 @@
+"""Which finer places a report's sentence names (merge/subplaces.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from frontwatch.geo.names import loose_key
+from frontwatch.merge.subplaces import finer_places
+from samples_merge import ARMY_SY, GUNMEN_SY, SARAQIB, report, span
+
+CASES = [
+    ("Gunmen shot a man dead in Colonia Los Pinos, Saraqib.", {"Los Pinos"}),
+    ("Troops exchanged fire at the Qarqur sector area on Friday.", {"Qarqur"}),
+    ("Regime forces shelled the village of Tell Hamdan west of Saraqib.", {"Tell Hamdan"}),
+    ("A checkpoint in the Bab Sharqi area of Saraqib was attacked.", {"Bab Sharqi"}),
+    # the coded town and its units are not finer places
+    ("Clashes broke out in the Saraqib area on Monday.", set()),
+    ("Clashes broke out in the Idlib countryside.", set()),
+    # a bare "in X" or "at X" is not read: landmarks and organisations
+    ("A bomb went off at the Baron Hotel in Saraqib.", set()),
+    # words that start no place name
+    ("The area was shelled on Monday.", set()),
+    ("State police were attacked in Saraqib.", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_merge_subplaces_names_in_sentence(sentence: str, expected: set[str]) -> None:
+    event = report("a", "Armed clash", SARAQIB, span("2020-02-01"), GUNMEN_SY, sentence=sentence)
+    assert finer_places(event) == {loose_key(name) for name in expected}
+
+
+def test_merge_subplaces_actor_names_are_not_places() -> None:
+    """ "Houthi areas" names who holds an area, not a place."""
+    sentence = "The army shelled Houthi areas west of Saraqib."
+    houthis = replace(GUNMEN_SY, name="Houthis", matched_text="Houthi")
+    event = report(
+        "a", "Armed clash", SARAQIB, span("2020-02-01"), ARMY_SY, houthis, sentence=sentence
+    )
+    assert finer_places(event) == frozenset()
+    unnamed = report("a", "Armed clash", SARAQIB, span("2020-02-01"), ARMY_SY, sentence=sentence)
+    assert finer_places(unnamed) == {loose_key("Houthi")}, "without the actor it reads as a place"
+
+
+def test_merge_subplaces_written_toponym_coded_at_a_bigger_unit() -> None:
+    village = replace(SARAQIB, matched_text="Kafr Amim")
+    event = report("a", "Armed clash", village, span("2020-02-01"), GUNMEN_SY, sentence="x")
+    assert finer_places(event) == {loose_key("Kafr Amim")}
