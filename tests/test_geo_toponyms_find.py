@@ -103,6 +103,25 @@ def test_geo_toponyms_find_plural_designator_applies_to_the_list(gazetteer: Gaze
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A man was shot in Leon de los Aldama, Guanajuato, on Monday.", "Leon de los Aldama"),
+        ("Looting was reported in Ciudad del Carmen, Campeche.", "Ciudad del Carmen"),
+        ("Police clashed with miners in Vitoria da Conquista, Bahia.", "Vitoria da Conquista"),
+    ],
+)
+def test_geo_toponyms_find_romance_names_keep_their_connectors(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    """Names the entity recogniser missed (cue-confirmed by the gazetteer)
+    keep their lower-case "de los", "del", "da", and the region after them
+    is found as their apposition."""
+    mentions = by_text(find_toponyms(text, [], gazetteer))
+    assert name in mentions
+    assert len(mentions) == 2
+
+
 def test_geo_toponyms_find_apposition_is_the_region(gazetteer: Gazetteer) -> None:
     text = "Gunmen attacked a market in Maiduguri, Borno, on Friday."
     mentions = by_text(find_toponyms(text, entity_spans(text, "Maiduguri"), gazetteer))

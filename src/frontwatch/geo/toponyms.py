@@ -52,7 +52,13 @@ __all__ = [
 
 _NAME_WORD = r"[A-Z][\w'’ʿ]*(?:-[A-Za-z][\w'’ʿ]*)*"
 _ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|en|er)"
-_CONNECTOR = rf"(?:{_ARTICLE}|de|du|la|le|bin|ibn|abu|umm|bani|beni|bir)"
+# Lower-case words inside a name: Arabic articles and kinship words, and the
+# Romance "de los", "de las", "del", "do", "dos" ("Leon de los Aldama",
+# "Valle de las Palmas", "Rio do Sul").
+_CONNECTOR = (
+    rf"(?:(?:de|da|do|di)[ -](?:los|las|la|el|le|lo)|{_ARTICLE}|de|du|da|do|dos|das|del|"
+    r"la|le|los|las|bin|ibn|abu|umm|bani|beni|bir)"
+)
 # A capitalised name as news writes Arabic names too: "al-Sukhna", "Deir ez-Zor",
 # "Maarat al-Numan", "Ras al Ain".
 _CANDIDATE_NAME = re.compile(
