@@ -74,11 +74,26 @@ def modifier(token: Token) -> bool:
     return token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ == "amod"
 
 
+# Irregular past forms of verbs news reports acts with: the small model
+# sometimes tags them as present ("troops retook Palmyra": VBP).
+_IRREGULAR_PAST_WORDS = (
+    "took retook overtook overran ran fought shot struck stole broke burnt blew threw drove "
+    "rode fled led held withdrew overthrew froze stood began gave came went sent left lost "
+    "won fell caught brought sought told spoke forbade underwent bit hid tore wore swore "
+    "slew sank shook rose arose forsook"
+)
+_IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_WORDS.split())
+
+
 def habitual(token: Token) -> bool:
     """A verb in the simple present ("Hezbollah, which fights alongside the
     army") describes a standing state, not an event; news reports events in
-    the past or present perfect."""
+    the past or present perfect. A past form the tagger took for a present
+    ("retook", "shelled") is no present."""
     if token.pos_ != "VERB" or token.tag_ not in ("VBZ", "VBP"):
+        return False
+    word = token.lower_
+    if word in _IRREGULAR_PAST or (word.endswith("ed") and not word.endswith("eed")):
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in token.children)
 

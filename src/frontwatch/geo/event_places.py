@@ -11,7 +11,12 @@ from spacy.tokens import Doc
 
 from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.resolve import PlaceResolver
-from frontwatch.geo.toponyms import country_mentions, find_toponyms, is_near_cue
+from frontwatch.geo.toponyms import (
+    capital_as_government,
+    country_mentions,
+    find_toponyms,
+    is_near_cue,
+)
 from frontwatch.models import GEO_REGION, Place
 
 # How many other admin1 regions an event coded at region level lists.
@@ -63,7 +68,12 @@ class ArticlePlaces:
         or ISO codes) of the actors the article names, one per actor, weak
         evidence of where its places are ("Hezbollah": Lebanon)."""
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        mentions = find_toponyms(text, entities, self.gazetteer)
+        # "Moscow said ...": the government, not a place of the story.
+        mentions = [
+            mention
+            for mention in find_toponyms(text, entities, self.gazetteer)
+            if not capital_as_government(text, mention.start, mention.end, self.gazetteer)
+        ]
         resolved, units = self.resolver.resolve_with_units(
             mentions, text=text, actor_countries=actor_countries
         )

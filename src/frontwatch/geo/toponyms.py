@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from frontwatch.geo.countries import national_capitals
 from frontwatch.geo.country_words import MODIFIER_AFTER, country_hints, country_mentions, is_demonym
 from frontwatch.geo.cues import (
     ADMIN1,
@@ -417,6 +418,39 @@ def _not_a_place(
     if bracketed and name.isupper() and name.isalpha():
         return not any(entry.feature == COUNTRY for entry in gazetteer.lookup(name))
     return False
+
+
+# What a government does, said of its capital: "Moscow said", "Washington
+# has repeatedly warned", "Beijing denies".
+_GOVERNMENT_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|also|repeatedly|previously|later|quickly|strongly|long|"
+    r"officially|publicly)\s+)*(?:said|says|say|warned|warns|denied|denies|deny|accused|"
+    r"accuses|claimed|claims|announced|announces|insisted|insists|responded|responds|vowed|"
+    r"vows|urged|urges|condemned|condemns|rejected|rejects|blamed|blames|demanded|demands|"
+    r"welcomed|welcomes|believes|believed|wants|wanted|hopes|hoped|agreed|agrees|"
+    r"threatened|threatens|argued|argues|maintains|maintained|signalled|signaled|"
+    r"responded|retaliated|recognised|recognized|sanctioned|expelled|summoned)\b"
+)
+
+
+# "the government in Tripoli blamed": a capital after a preposition is
+# where someone is.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|to|into|of|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def capital_as_government(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """A national capital standing for its government ("Moscow said its
+    aircraft had supported the advance"): a metonym, no place where
+    anything happened. (Still a toponym for ``frontwatch geoparse``, as
+    geoparsing corpora annotate it; the event pipeline leaves it out.)"""
+    if _GOVERNMENT_VERB.match(text, end) is None or _PLACE_BEFORE.search(text, 0, start):
+        return False
+    capitals = national_capitals()
+    return any(
+        (entry.country_code, entry.name) in capitals for entry in gazetteer.lookup(text[start:end])
+    )
 
 
 def _acronym_not_region(name: str, gazetteer: Gazetteer) -> bool:

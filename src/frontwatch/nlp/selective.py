@@ -161,8 +161,8 @@ class SelectiveParser:
         return _Plan(
             doc=doc,
             sentences=tuple(sentences),
-            parsed=tuple(_runs(sentences, levels, _PARSE)),
-            context=tuple(_runs(sentences, levels, _ENTITIES)),
+            parsed=tuple(_runs(doc, sentences, levels, _PARSE)),
+            context=tuple(_runs(doc, sentences, levels, _ENTITIES)),
             candidates=sum(flags),
         )
 
@@ -212,13 +212,17 @@ def _near(flags: Sequence[bool], window: int | None) -> list[bool]:
     return close
 
 
-def _runs(sentences: Sequence[TokenSpan], levels: Sequence[int], wanted: int) -> list[TokenSpan]:
-    """The runs of consecutive sentences at level ``wanted``."""
+def _runs(
+    doc: Doc, sentences: Sequence[TokenSpan], levels: Sequence[int], wanted: int
+) -> list[TokenSpan]:
+    """The runs of consecutive sentences at level ``wanted``. A line break
+    ends a run: a headline without a full stop ("Palmyra retaken") would
+    otherwise be parsed as one sentence with the lead below it."""
     runs: list[TokenSpan] = []
     for sentence, level in zip(sentences, levels, strict=True):
         if level != wanted:
             continue
-        if runs and runs[-1].end == sentence.start:
+        if runs and runs[-1].end == sentence.start and "\n" not in doc[runs[-1].end - 1].text:
             runs[-1] = TokenSpan(runs[-1].start, sentence.end)
         else:
             runs.append(sentence)
