@@ -60,6 +60,7 @@ def test_extract_news_capital_speaking_is_no_place(pipeline: Pipeline) -> None:
         ("Moscow said its aircraft had supported the advance.", "Moscow", True),
         ("Washington has repeatedly warned against it.", "Washington", True),
         ("Beijing denies the report.", "Beijing", True),
+        ("President Zelensky blamed Moscow for the strike.", "Moscow", True),
         ("The government in Tripoli blamed the army.", "Tripoli", False),
         ("Moscow saw heavy snow on Monday.", "Moscow", False),
         ("Homs said nothing.", "Homs", False),  # no national capital

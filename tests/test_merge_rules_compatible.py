@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from frontwatch.merge.rules import actor_key, load_rules, reports_compatible
-from frontwatch.models import Event
+from frontwatch.models import GEO_NEAR, Event
 from samples_merge import (
     ARMY_RU,
     ARMY_SY,
@@ -37,6 +37,9 @@ from samples_merge import (
     span,
 )
 
+SARAQIB_DISTRICT = replace(
+    SARAQIB, geonameid=None, feature="admin2", admin2="Saraqib", geo_precision=GEO_NEAR
+)
 CAPTURE = "Government regains territory"
 REBEL_CAPTURE = "Non-state actor overtakes territory"
 CLASH = "Armed clash"
@@ -165,6 +168,18 @@ CASES: list[tuple[str, Event, Event, bool]] = [
         ),
         report("b", CLASH, SARAQIB, span("2020-02-01"), GUNMEN_SY, HTS),
         True,
+    ),
+    (
+        "a district named after its seat and the town itself are one place",
+        report("a", SHELLING, SARAQIB_DISTRICT, span("2020-02-01"), ARMY_SY),
+        report("b", SHELLING, SARAQIB, span("2020-02-01"), ARMY_SY),
+        True,
+    ),
+    (
+        "a province named like a town is not the town",
+        report("a", SHELLING, IDLIB_REGION, span("2020-02-01"), ARMY_SY),
+        report("b", SHELLING, IDLIB_CITY, span("2020-02-01"), ARMY_SY),
+        False,
     ),
     (
         "a region report names the town, but the town lies in another province",

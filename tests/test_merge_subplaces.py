@@ -15,6 +15,7 @@ CASES = [
     ("Troops exchanged fire at the Qarqur sector area on Friday.", {"Qarqur"}),
     ("Regime forces shelled the village of Tell Hamdan west of Saraqib.", {"Tell Hamdan"}),
     ("A checkpoint in the Bab Sharqi area of Saraqib was attacked.", {"Bab Sharqi"}),
+    ("Mortar shells hit the Kilo 16 area east of Saraqib.", {"Kilo 16"}),
     # the coded town and its units are not finer places
     ("Clashes broke out in the Saraqib area on Monday.", set()),
     ("Clashes broke out in the Idlib countryside.", set()),

@@ -449,6 +449,26 @@ class ActorDictionary:
             self.generic_entry(kind), country=country, on=on, event_country=country
         )
 
+    def requalified(self, actor: models.Actor, country: str, on: dt.date | None) -> models.Actor:
+        """A generic actor known only by its country ("Civilians (Kuwait)")
+        in another country: ACLED qualifies civilians, protesters and
+        unidentified groups by where the event took place. Other actors are
+        returned as they are."""
+        if actor.country is None or actor.country == country:
+            return actor
+        for entry in self._generic.values():
+            if entry.name.count("{") != 1 or "{country}" not in entry.name or entry.periods:
+                continue
+            if self._fill(entry.name, entry, actor.country, on) == actor.name:
+                moved = self.actor_for(
+                    entry, country=country, on=on, event_country=country,
+                    matched_text=actor.matched_text,
+                )  # fmt: skip
+                return models.Actor(
+                    moved.name, moved.inter, moved.country, actor.matched_text, actor.backers
+                )
+        return actor
+
     def actor_for(
         self,
         entry: ActorEntry,

@@ -3,6 +3,7 @@ places, dates, fatalities and attribution together for one article."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
@@ -338,11 +339,17 @@ class EventExtractor:
             flags = replace(flags, historical=True)
         sub = sub_event_type(chosen, roles, clause, fatalities)
         held = chosen.entry.sub != "@territory" or reading(chosen, clause) == "@territory"
-        roles = self._default_actors(
-            sub, roles, sentence.text, country, article, gang_victims=gang_victims(clause)
-        )
         place, others = sentence_places(
             located, start=sentence.start_char, end=sentence.end_char, excluded=excluded
+        )
+        # Civilians, protesters and unnamed groups are of the country the
+        # event took place in, which may not be the one the article is most
+        # about ("Civilians (Afghanistan)" in a story full of US officials).
+        here = place.country if place is not None else country
+        if here is not None and here != country:
+            roles = _requalified(roles, here, article.published, self.actors)
+        roles = self._default_actors(
+            sub, roles, sentence.text, here, article, gang_victims=gang_victims(clause)
         )
         claim_text = None
         if claim is not None:
@@ -527,6 +534,19 @@ class EventExtractor:
             claim_source=draft.claim_source,
             confidence=_confidence(draft),
         )
+
+
+def _requalified(roles: Roles, country: str, on: dt.date | None, actors: ActorDictionary) -> Roles:
+    def moved(actor: Actor | None) -> Actor | None:
+        return actors.requalified(actor, country, on) if actor is not None else None
+
+    return replace(
+        roles,
+        actor1=moved(roles.actor1),
+        actor2=moved(roles.actor2),
+        assoc1=tuple(actors.requalified(a, country, on) for a in roles.assoc1),
+        assoc2=tuple(actors.requalified(a, country, on) for a in roles.assoc2),
+    )
 
 
 def _alliances(

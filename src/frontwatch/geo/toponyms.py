@@ -433,6 +433,14 @@ _GOVERNMENT_VERB = re.compile(
 )
 
 
+# What is done to a government, said of its capital: "Zelensky blamed
+# Moscow", "urged Washington to act".
+_GOVERNMENT_OBJECT = re.compile(
+    r"\b(?:blamed|blames|blaming|accused|accuses|accusing|urged|urges|urging|warned|warns|"
+    r"condemned|condemns|criticised|criticized|criticises|criticizes|pressed|pressing|"
+    r"called\s+on|calls\s+on|appealed\s+to|sanctioned|held)\s+$",
+    re.IGNORECASE,
+)
 # "the government in Tripoli blamed": a capital after a preposition is
 # where someone is.
 _PLACE_BEFORE = re.compile(
@@ -442,10 +450,14 @@ _PLACE_BEFORE = re.compile(
 
 def capital_as_government(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """A national capital standing for its government ("Moscow said its
-    aircraft had supported the advance"): a metonym, no place where
+    aircraft had supported the advance", "Zelensky blamed Moscow"): a
+    metonym, no place where
     anything happened. (Still a toponym for ``frontwatch geoparse``, as
     geoparsing corpora annotate it; the event pipeline leaves it out.)"""
-    if _GOVERNMENT_VERB.match(text, end) is None or _PLACE_BEFORE.search(text, 0, start):
+    spoken_of = _GOVERNMENT_OBJECT.search(text, max(0, start - 40), start) is not None
+    if not spoken_of and (
+        _GOVERNMENT_VERB.match(text, end) is None or _PLACE_BEFORE.search(text, 0, start)
+    ):
         return False
     capitals = national_capitals()
     return any(

@@ -155,7 +155,8 @@ def places_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> bo
       one report is placed only *near* its town (geo precision 2) and its
       sentence names the other's town; two different towns a few km apart
       are two places (ACLED codes their events separately);
-    - a town and a district that contains it (the same admin2);
+    - a town and a district that contains it (the same admin2), or the
+      district named after the town and seated at it;
     - a report known only to a region (admin1, admin2 or country; two
       reports of the same region included): in a
       *sparse* family (``region_families``: captures are rare) any place in
@@ -197,6 +198,17 @@ def places_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> bo
     if pa.admin2 and pb.admin2 and pa.admin2 == pb.admin2 and pa.admin1 == pb.admin1:
         return True
     region_event, region, other = (a, pa, pb) if is_region(pa) else (b, pb, pa)
+    # A district named after its seat is the town's own district ("a
+    # residential district of Kabul", coded to Kabul district, and "in
+    # Kabul"); a province of a town's name is not ("Donetsk" oblast).
+    if (
+        region.feature == "admin2"
+        and not is_region(other)
+        and fold(region.name) == fold(other.name)
+        and region.admin1 == other.admin1
+        and km(region, other) <= rules.same_place_km
+    ):
+        return True
     # The region's sentence names the other report's town, which the
     # gazetteer missed here (not when the town has the region's name:
     # "Donetsk" may be either), and the town lies in the region: a report

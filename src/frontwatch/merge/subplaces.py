@@ -26,7 +26,8 @@ from frontwatch.models import Event, Place
 
 _WORD = r"[A-Z][\w'’-]*"
 _JOINER = r"(?:al|el|de|del|la|los|las|du|ad|as|ash|an|ar|of)"
-_NAME = rf"{_WORD}(?:\s+(?:{_JOINER}\s+)?{_WORD})*"
+# A name may end in a number: "Kilo 16 area", "Sector 7".
+_NAME = rf"{_WORD}(?:\s+(?:{_JOINER}\s+)?(?:{_WORD}|\d+\b))*"
 # Words after a name that make it the name of a place smaller than a town.
 _KIND_AFTER = (
     r"(?:sector|areas?|neighbou?rhoods?|villages?|camp|market|checkpoint|junction|hills?|"
