@@ -47,6 +47,23 @@ def test_dates_event_date_seed_report(
     assert (span.start, span.end, span.precision) == (start, end, precision), span.reason
 
 
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # the date something was said, then the event counted back from it
+        ("Officials admitted on Friday that the town had fallen a day earlier.", D(2017, 8, 24)),
+        ("The army said on Friday it had retaken the oasis two days earlier.", D(2017, 8, 23)),
+        # no reporting verb before the first date: it is the event's
+        ("Rebels attacked on Friday; two days earlier the army had left.", D(2017, 8, 25)),
+        # a counted-back date in the next sentence is another event
+        ("The army said on Friday it held the oasis. Two days earlier it lost it.", D(2017, 8, 25)),
+    ],
+)
+def test_dates_event_date_counted_back_from_when_it_was_said(sentence: str, day: dt.date) -> None:
+    span = event_date_span(sentence, SEED_PUBLISHED)
+    assert (span.start, span.precision) == (day, DAY), span.reason
+
+
 def test_dates_event_date_background_is_skipped() -> None:
     sentence = "Since 2014 the group has lost ground, and on Friday it lost the oasis."
     span = event_date_span(sentence, SEED_PUBLISHED)

@@ -70,3 +70,25 @@ def test_extract_news_capital_as_government(text: str, name: str, expected: bool
     start = text.index(name)
     with Gazetteer.open() as gazetteer:
         assert capital_as_government(text, start, start + len(name), gazetteer) is expected
+
+
+def test_extract_news_unnamed_doer_is_the_other_side_of_the_war(pipeline: Pipeline) -> None:
+    """Victims named as one side of a known war ("Ukrainian soldiers"): the
+    unnamed doer is the other side, not the victims' own army."""
+    events = _events(pipeline, "During the day, four Ukrainian soldiers were wounded in the east.")
+    first = events[0]
+    assert first.actor1 is not None and first.actor2 is not None
+    assert first.actor1.name != first.actor2.name
+    assert first.actor2.name.startswith("Military Forces of Ukraine")
+
+
+def test_extract_news_one_actor_never_takes_a_town_from_itself(pipeline: Pipeline) -> None:
+    text = (
+        "Officials admitted on Friday that Raqqa had fallen to the Islamic State a day "
+        "earlier, as the militants pushed south towards the river."
+    )
+    first = _events(pipeline, text)[0]
+    assert first.territorial == "captured"
+    assert first.actor1 is not None and first.actor1.name.startswith("Islamic State")
+    assert first.actor2 is None or first.actor2.name != first.actor1.name
+    assert str(first.date.start) == "2017-08-24"  # a day before Friday 25 August

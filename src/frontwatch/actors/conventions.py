@@ -133,9 +133,15 @@ def _armed(
         return roles
     if event_type == EXPLOSIONS and CIVILIAN_HARM.search(text):
         return replace(roles, actor2=civilians)
-    if named and sides is not None and roles.actor1 in sides and event_type != VIOLENCE_CIVILIANS:
+    side_names = [side.name for side in sides] if sides is not None else []
+    if (
+        named
+        and sides is not None
+        and roles.actor1.name in side_names
+        and event_type != VIOLENCE_CIVILIANS
+    ):
         # A war of two known sides: one side's fire is at the other.
-        return replace(roles, actor2=sides[1] if roles.actor1 == sides[0] else sides[0])
+        return replace(roles, actor2=sides[1] if roles.actor1.name == sides[0].name else sides[0])
     if sub == "Armed clash":
         return replace(roles, actor2=_counterpart(roles.actor1, text, country, on, dictionary))
     return roles
@@ -197,7 +203,9 @@ def _unnamed_doer(
             return roles
         return replace(roles, actor1=dictionary.generic("unidentified_armed_group", country, on))
     first, second = sides
-    if roles.actor2 == first:
+    # Compared by name: the victims as written ("six Ukrainian soldiers")
+    # carry their own matched text.
+    if roles.actor2 is not None and roles.actor2.name == first.name:
         first, second = second, first
     actor2 = roles.actor2
     if actor2 is None and event_type == BATTLES:

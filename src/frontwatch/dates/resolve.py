@@ -42,6 +42,37 @@ DISCOVERY_REASON = "date a body was found: the death is on or before it"
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"'(]|\s*$)")
 
 
+# A date that says when something was said, not when it happened.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|admitted|admits|announced|announces|confirmed|confirms|reported|"
+    r"reports|told|stated|claimed|claims|acknowledged|acknowledges|revealed|disclosed)\s+$",
+    re.IGNORECASE,
+)
+_COUNTED_BACK = re.compile(r"\b(?:earlier|before|previously)\b", re.IGNORECASE)
+
+
+def _dated_back(text: str, reported: DateMention, later: list[DateMention]) -> DateSpan | None:
+    """ "Officials admitted on Wednesday that Mosul had fallen a day earlier":
+    the first date is when it was said; the event is the day counted back
+    from it in the same sentence."""
+    if _REPORTED_ON.search(text, max(0, reported.start - 40), reported.start) is None:
+        return None
+    for mention in later:
+        if _SENTENCE_END.search(text, reported.end, mention.start) is not None:
+            return None
+        span = mention.span
+        if (
+            _COUNTED_BACK.search(mention.text)
+            and span.start is not None
+            and reported.span.start is not None
+            and span.start < reported.span.start
+        ):
+            return dataclasses.replace(
+                span, reason=f"{span.reason} ({reported.text} is when it was said)"
+            )
+    return None
+
+
 def _sentence_around(text: str, mention: DateMention) -> str:
     """The sentence a mention stands in (a rough split: enough to scope a cue)."""
     start = 0
@@ -66,12 +97,15 @@ def event_date_span(text: str, published: dt.date | None) -> DateSpan:
     text without any gives ``NOT_A_DATE``.
     """
     mentions = find_dates(text, published)
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         span = mention.span
         if span.start is None or span.precision is None:
             continue
         if span_is_old(span, published) or is_future(span, published):
             continue
+        earlier = _dated_back(text, mention, mentions[index + 1 :])
+        if earlier is not None:
+            return earlier
         if span.precision == DAY and discovery_cue(_sentence_around(text, mention)) is not None:
             return dataclasses.replace(
                 span, precision=WEEK, reason=f"{span.reason}; {DISCOVERY_REASON}"

@@ -338,6 +338,16 @@ class EventExtractor:
         ):
             flags = replace(flags, historical=True)
         sub = sub_event_type(chosen, roles, clause, fatalities)
+        if (
+            roles.actor1 is not None
+            and roles.actor2 is not None
+            and roles.actor1.name == roles.actor2.name
+            and sub in _CHANGES_OF_HANDS
+        ):
+            # "Mosul had fallen to ISIL ..., as the militants pushed south":
+            # one named actor read into both roles; nobody takes a town from
+            # itself.
+            roles = replace(roles, actor2=None)
         held = chosen.entry.sub != "@territory" or reading(chosen, clause) == "@territory"
         place, others = sentence_places(
             located, start=sentence.start_char, end=sentence.end_char, excluded=excluded
@@ -534,6 +544,16 @@ class EventExtractor:
             claim_source=draft.claim_source,
             confidence=_confidence(draft),
         )
+
+
+# Sub-event types of a place changing hands: never one actor on both sides.
+_CHANGES_OF_HANDS = frozenset(
+    {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    }
+)
 
 
 def _requalified(roles: Roles, country: str, on: dt.date | None, actors: ActorDictionary) -> Roles:
