@@ -120,6 +120,25 @@ def test_actors_integrity_conflicts_coalitions_umbrellas_resolve() -> None:
             assert dictionary.entry(entry.part_of) is not None, (entry.name, entry.part_of)
 
 
+def test_actors_integrity_regions_are_admin1_of_the_country() -> None:
+    """An entry's front regions name admin1 regions of its own country, as
+    the gazetteer spells them (they count as regions the article names)."""
+    from frontwatch.geo.gazetteer import Gazetteer
+
+    with Gazetteer.open() as gazetteer:
+        for entry in DATA.entries:
+            if not entry.regions:
+                continue
+            assert entry.country, f"{entry.name}: regions without a country"
+            country = gazetteer.country(entry.country)
+            assert country is not None, entry.name
+            for region in entry.regions:
+                assert gazetteer.admin1(country.country_code, region) is not None, (
+                    f"{entry.name}: {region!r} is no admin1 of {entry.country}"
+                )
+    assert any(entry.regions for entry in DATA.entries)
+
+
 def test_actors_integrity_required_generic_kinds() -> None:
     kinds = {e.generic_kind for e in DATA.entries if e.kind == GENERIC}
     assert kinds >= REQUIRED_KINDS

@@ -128,6 +128,7 @@ class ActorEntry:
     kind: str  # NAMED | GENERIC | SOURCE
     origin: str  # file it came from, for error messages
     country: str | None = None
+    regions: tuple[str, ...] = ()  # admin1 regions of ``country`` its events lie in
     scope: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     aliases_cs: tuple[str, ...] = ()
@@ -371,6 +372,7 @@ def _common(raw: Mapping[str, Any], origin: str, kind: str) -> dict[str, Any]:
         "origin": origin,
         "kind": kind,
         "country": _text(raw, "country", where),
+        "regions": _strings(raw.get("regions"), f"{where}: regions"),
         "scope": _strings(raw.get("scope"), f"{where}: scope"),
         "aliases": _strings(raw.get("aliases"), f"{where}: aliases"),
         "aliases_cs": _strings(raw.get("aliases_cs"), f"{where}: aliases_cs"),

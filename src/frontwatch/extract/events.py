@@ -138,8 +138,10 @@ class EventExtractor:
         ``flags`` say why they are not events)."""
         # The named actors' countries are weak evidence for where the places
         # are ("Hezbollah": Lebanon or Syria), as they are for the focus.
-        actor_countries = self._actor_countries(article.text)
-        located = self.places.locate(article.text, doc, actor_countries=actor_countries)
+        actor_countries, actor_regions = self._actor_homes(article.text)
+        located = self.places.locate(
+            article.text, doc, actor_countries=actor_countries, actor_regions=actor_regions
+        )
         country_code, country = self.places.focus_country(
             article.text, located, actor_countries=actor_countries
         )
@@ -185,18 +187,22 @@ class EventExtractor:
         return [self._freeze(article, d, region, located) for d in drafts]
 
     # ----------------------------------------------------------------- actors
-    def _actor_countries(self, text: str) -> list[str]:
+    def _actor_homes(self, text: str) -> tuple[list[str], list[tuple[str, str]]]:
         """Countries of the named actors and country-bound monitors ("the
-        Houthis", "the OSCE SMM" say Yemen, Ukraine where no place does);
-        generic ones ("gunmen") name none."""
+        Houthis", "the OSCE SMM" say Yemen, Ukraine where no place does),
+        and the (country, admin1) regions of those bound to a front (the
+        OSCE SMM: Donetsk, Luhansk); generic ones ("gunmen") name none."""
         countries: list[str] = []
+        regions: list[tuple[str, str]] = []
         for mention in self.actors.find(text, include_sources=True):
             if mention.generic:
                 continue
             country = mention.country or mention.entry.country
             if country:
                 countries.append(country)
-        return countries
+                if country == mention.entry.country:
+                    regions.extend((country, region) for region in mention.entry.regions)
+        return countries, regions
 
     def _actors(self, sentence: Span, context: ActorContext) -> list[ActorSpan]:
         offset = sentence.start_char

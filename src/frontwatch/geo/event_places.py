@@ -62,7 +62,14 @@ class ArticlePlaces:
         self.gazetteer = gazetteer
         self.resolver = PlaceResolver(gazetteer)
 
-    def locate(self, text: str, doc: Doc, *, actor_countries: Sequence[str] = ()) -> list[Place]:
+    def locate(
+        self,
+        text: str,
+        doc: Doc,
+        *,
+        actor_countries: Sequence[str] = (),
+        actor_regions: Sequence[tuple[str, str]] = (),
+    ) -> list[Place]:
         """Every toponym of the article that resolves, in text order (a
         :class:`LocatedPlaces`). ``actor_countries``: the countries (names
         or ISO codes) of the actors the article names, one per actor, weak
@@ -75,7 +82,7 @@ class ArticlePlaces:
             if not capital_as_government(text, mention.start, mention.end, self.gazetteer)
         ]
         resolved, units = self.resolver.resolve_with_units(
-            mentions, text=text, actor_countries=actor_countries
+            mentions, text=text, actor_countries=actor_countries, actor_regions=actor_regions
         )
         places: list[Place] = []
         notes: dict[int, PlaceNote] = {}

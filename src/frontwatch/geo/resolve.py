@@ -213,6 +213,17 @@ class PlaceResolver:
                 codes.append(entry.country_code)
         return codes
 
+    def _region_keys(self, regions: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+        keys = set()
+        for country, region in regions:
+            try:
+                entry = self.gazetteer.country(country)
+            except GazetteerError:
+                entry = None
+            if entry is not None:
+                keys.add((entry.country_code, region))
+        return keys
+
     def _can_be_region(self, mention: ToponymMention, found: Candidates, text: str = "") -> bool:
         if mention.kind_hint in REGIONS or _UNIT_AFTER.match(text, mention.end):
             return True
@@ -243,6 +254,7 @@ class PlaceResolver:
         text: str,
         country_hint: str | None = None,
         actor_countries: Sequence[str] = (),
+        actor_regions: Sequence[tuple[str, str]] = (),
     ) -> tuple[list[Place | None], frozenset[int]]:
         """One place (or None) per mention, and the indexes of the mentions
         that name the unit another place is written in ("Kidal" of
@@ -272,6 +284,8 @@ class PlaceResolver:
             ordered, candidates, text, country_hint, self._country_codes(actor_countries)
         )
         admin_article, admin_local = admin_context(ordered, candidates, text)
+        # A front-bound actor's regions count as regions the article names.
+        admin_article = admin_article | self._region_keys(actor_regions)
         keys = [fold(mention.text) for mention in ordered]
         tops = [
             None if found.loose else most_important(matching_name(mention, found.entries))
