@@ -4,6 +4,7 @@ the sides of a known war, coalitions."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -144,6 +145,33 @@ def test_actors_conventions_sides_of_a_known_war(
     dictionary: ActorDictionary, sub: str, on: dt.date, expected: tuple[str, str | None]
 ) -> None:
     assert coded(dictionary, Roles(None, None), sub, country="Ukraine", on=on)[:2] == expected
+
+
+def test_actors_conventions_named_victim_as_written_takes_the_other_side(
+    dictionary: ActorDictionary,
+) -> None:
+    """The victims as the text wrote them ("six Ukrainian soldiers") carry
+    their own matched text; they are still the army's side."""
+    army = generic(dictionary, "military", "Ukraine")
+    written = replace(army, matched_text="Ukrainian soldiers")
+    coded_roles = coded(dictionary, Roles(None, written), "Armed clash", country="Ukraine")
+    assert coded_roles[:2] == (
+        "NAF: United Armed Forces of Novorossiya",
+        "Military Forces of Ukraine (2019-)",
+    )
+
+
+@pytest.mark.parametrize("kind", ["protesters", "students"])
+def test_actors_conventions_people_struck_while_gathered_are_civilians(
+    dictionary: ActorDictionary, kind: str
+) -> None:
+    """An air strike on a gathering strikes civilians; a group they belong
+    to is associated."""
+    army = generic(dictionary, "military")
+    roles = Roles(army, generic(dictionary, kind))
+    _, actor2, _, assoc2 = coded(dictionary, roles, "Air/drone strike")
+    assert actor2 == "Civilians (India)"
+    assert assoc2 == (() if kind == "protesters" else ("Students (India)",))
 
 
 def test_actors_conventions_named_victim_takes_the_other_side(

@@ -77,6 +77,11 @@ def test_triggers_bad_lexicon_raises_config_error(bad: str) -> None:
         ("Police arrested six activists.", "arrest", "Arrests"),
         ("The two sides agreed a ceasefire.", "ceasefire", "Agreement"),
         ("Rioters torched a police station.", "rioter", "Violent demonstration"),
+        ("The air force bombed militant bases.", "bomb", "Air/drone strike"),
+        ("Militiamen stole about forty cows.", "steal", "Looting/property destruction"),
+        # a capitalised plural the model leaves unlemmatised
+        ("The group fired 3 Grad Missiles at the garrison.", "missile",
+         "Shelling/artillery/missile attack"),
         # forms the small model leaves unlemmatised
         ("Soldiers raped two women in the village.", "raped", "Sexual violence"),
         ("A mine planted by militants hit a car.", "mine", "Remote explosive/landmine/IED"),

@@ -126,6 +126,17 @@ def _armed(
         # "Police officers were shot by a man": an armed person, not a civilian
         # actor; an unarmed group ("women", "students") does not fight either.
         roles = replace(roles, actor1=dictionary.generic("unidentified_armed_group", country, on))
+    if (
+        roles.actor2 is not None
+        and roles.actor2.inter == PROTESTER_INTER
+        and event_type in (EXPLOSIONS, VIOLENCE_CIVILIANS)
+    ):
+        # "an air strike on a village gathering": people struck while they
+        # gathered are civilians, not protesters; a group they belong to
+        # ("students") is their associated actor, as ACLED codes it.
+        group = roles.actor2
+        kept = () if _generic_of(group, dictionary.generic("protesters", country, on)) else (group,)
+        roles = replace(roles, actor2=civilians, assoc2=_unique((*kept, *roles.assoc2)))
     named = roles.actor1 is not None and not roles.implied
     if not named:
         roles = _unnamed_doer(roles, event_type, sides, country, on, dictionary)

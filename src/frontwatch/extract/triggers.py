@@ -125,7 +125,11 @@ class TriggerLexicon:
         return None
 
 
-def _keys(token: Token) -> tuple[str, str]:
+def _keys(token: Token) -> tuple[str, ...]:
+    # A capitalised plural the small model leaves unlemmatised ("3 Grad
+    # Missiles": NNP, lemma "Missiles") also matches its singular.
+    if token.tag_ in ("NNP", "NNPS") and token.lower_.endswith("s") and len(token.lower_) > 3:
+        return token.lemma_.lower(), token.lower_, token.lower_[:-1]
     return token.lemma_.lower(), token.lower_
 
 
