@@ -10,7 +10,13 @@ import pytest
 import yaml
 
 from frontwatch.errors import ConfigError
-from frontwatch.extract.fatality_lexicon import LEXICON_FILE, load_lexicon, parse_lexicon
+from frontwatch.extract.fatalities import find_fatalities
+from frontwatch.extract.fatality_lexicon import (
+    LEXICON_FILE,
+    load_lexicon,
+    parse_lexicon,
+    report_cue,
+)
 
 
 def _raw() -> dict[str, Any]:
@@ -72,3 +78,28 @@ def test_fatalities_lexicon_missing_section_is_a_config_error() -> None:
         parse_lexicon(raw)
     with pytest.raises(ConfigError):
         parse_lexicon(["not", "a", "mapping"])
+
+
+def test_fatalities_lexicon_report_cue_is_in_every_phrase() -> None:
+    """The quick test before the grammar must pass every phrase the grammar
+    reads: a phrase of any section, and every no-death phrase."""
+    lex = load_lexicon()
+    cue = report_cue()
+    for section in (
+        "death_passive", "death_active", "death_to_death_verbs", "death_nouns", "body_nouns",
+        "injury_words", "no_death_phrases",
+    ):  # fmt: skip
+        for phrase in lex[section]:
+            assert cue.search(phrase), (section, phrase)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister visited the market on Monday.",
+        "Troops patrolled the border area.",
+    ],
+)
+def test_fatalities_lexicon_text_without_a_cue_has_no_figure(text: str) -> None:
+    assert report_cue().search(text) is None
+    assert find_fatalities(text) is None

@@ -34,7 +34,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from frontwatch.extract.fatality_lexicon import context_cue, fatality_grammar, load_lexicon
+from frontwatch.extract.fatality_lexicon import (
+    context_cue,
+    fatality_grammar,
+    load_lexicon,
+    report_cue,
+)
 from frontwatch.extract.numbers import (
     CARDINAL_PATTERN,
     MONTHS_PATTERN,
@@ -484,6 +489,8 @@ def find_fatalities(text: str) -> Fatalities | None:
     reported" when it says nobody died, and "deaths without a number" when it
     reports deaths it does not count ("killed and injured several").
     """
+    if report_cue().search(text) is None:
+        return None
     coded = _coded_statement(text)
     if coded is not None:
         return coded

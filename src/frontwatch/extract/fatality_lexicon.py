@@ -146,6 +146,32 @@ class FatalityGrammar:
     unpassive_verbs: frozenset[str]  # read as passive only with an auxiliary
 
 
+# Word beginnings the coding statements and tolls of fatalities.py are built
+# on, besides the lexicon's own words.
+_STATEMENT_STEMS = (
+    "fatalit", "casualt", "toll", "rounded", "coded", "split", "spread", "distributed",
+    "divided", "dead", "died", "death", "kill", "murder", "lifeless", "charred", "bod",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def report_cue() -> re.Pattern[str]:
+    """Any word a report of deaths, injuries or of nobody hurt needs: a text
+    without one has no fatality figure (a quick test before the grammar)."""
+    lex = load_lexicon()
+    # A phrase needs its first word ("lost" of "lost their lives"); a
+    # no-death phrase its last ("no loss of life").
+    words = {
+        phrase.split()[0]
+        for section in ("death_passive", "death_active", "death_to_death_verbs", "death_nouns",
+                        "body_nouns", "injury_words")
+        for phrase in lex[section]
+    }  # fmt: skip
+    words |= {phrase.split()[-1] for phrase in lex["no_death_phrases"]} | set(_STATEMENT_STEMS)
+    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def fatality_grammar() -> FatalityGrammar:
     lex = load_lexicon()
