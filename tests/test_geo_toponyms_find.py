@@ -122,6 +122,21 @@ def test_geo_toponyms_find_romance_names_keep_their_connectors(
     assert len(mentions) == 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels said they had taken full control of Saraqib after a long battle.",
+        "Saraqib, a market town on the highway, was shelled again.",
+    ],
+)
+def test_geo_toponyms_find_names_the_tagger_missed_by_their_words(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    """No entity, no locative preposition: "control of X" and "X, a ...
+    town" still say X is a place."""
+    assert "Saraqib" in by_text(find_toponyms(text, [], gazetteer))
+
+
 def test_geo_toponyms_find_apposition_is_the_region(gazetteer: Gazetteer) -> None:
     text = "Gunmen attacked a market in Maiduguri, Borno, on Friday."
     mentions = by_text(find_toponyms(text, entity_spans(text, "Maiduguri"), gazetteer))

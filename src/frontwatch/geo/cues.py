@@ -29,7 +29,7 @@ CUE_BEFORE = re.compile(
     r"(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
     r"south-?western)\s+)?countryside of|rural|"
     r"province of|governorate of|region of|state of|district of|"
-    r"city of|town of|village of|"
+    r"city of|town of|village of|control of|"
     r"in|at|into|inside|from|to|toward|towards|across|throughout|on|via|between|and"
     r")\s+(?:the\s+)?$",
     re.IGNORECASE,

@@ -132,6 +132,15 @@ def _confirmed_prefix(gazetteer: Gazetteer, text: str, start: int, end: int) -> 
     return start, start
 
 
+# "Bakhmut, a salt-mining town that ...": a name set off by what kind of
+# place it is.
+_KIND_APPOSITION = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w'-]+\s+){0,3}?(?:town|city|village|port|province|region|district|"
+    r"suburb|oasis)\b",
+    re.IGNORECASE,
+)
+
+
 def _extra_mentions(
     text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -149,7 +158,11 @@ def _extra_mentions(
         cued = CUE_BEFORE.search(text[max(0, start - 48) : start]) is not None
         # "Rakhine State", "Buthidaung Township": the name and its designator.
         start, end, tail = split_designator(text, start, end, gazetteer)
-        designated = tail is not None or SUFFIX_AFTER.match(text[end : end + 40]) is not None
+        designated = (
+            tail is not None
+            or SUFFIX_AFTER.match(text[end : end + 40]) is not None
+            or _KIND_APPOSITION.match(text, end) is not None
+        )
         if _PART_OF_LONGER_NAME.match(text, end):
             continue  # "the Union of Civil Servants", "Luhansk People's Militia"
         if cued:
