@@ -92,3 +92,19 @@ def test_extract_news_one_actor_never_takes_a_town_from_itself(pipeline: Pipelin
     assert first.actor1 is not None and first.actor1.name.startswith("Islamic State")
     assert first.actor2 is None or first.actor2.name != first.actor1.name
     assert str(first.date.start) == "2017-08-24"  # a day before Friday 25 August
+
+
+def test_extract_news_foreign_actors_do_not_move_the_story(pipeline: Pipeline) -> None:
+    """Many US actors in a story set in Kabul: an event sentence that names
+    no place is put in Afghanistan, not in the United States."""
+    text = (
+        "A US drone strike hit a car in Kabul on Sunday, relatives said.\n\n"
+        "The US military said the car carried explosives. A US official said rockets "
+        "were fired on Monday. US forces said the rockets were intercepted. "
+        "The US Defense Department said it would review the strike."
+    )
+    rockets = [
+        e for e in _events(pipeline, text) if "rockets were fired" in e.provenance[0].sentence
+    ]
+    assert rockets and rockets[0].place is not None
+    assert rockets[0].place.country_code == "AF"

@@ -116,9 +116,14 @@ class ArticlePlaces:
             votes[code] += _NAMED_VOTE * min(count, _VOTE_CAP)
         for code, count in demonyms.items():
             votes[code] += _DEMONYM_VOTE * min(count, _VOTE_CAP)
+        # Like namings, at most _VOTE_CAP actors of one country count: a
+        # story about a US strike in Kabul names "US officials", "US forces"
+        # and "the US military" without moving to the United States.
+        actor_votes: Counter[str] = Counter()
         for country in actor_countries:
             entry = self.gazetteer.country(country)
-            if entry is not None:
+            if entry is not None and actor_votes[entry.country_code] < _VOTE_CAP:
+                actor_votes[entry.country_code] += 1
                 votes[entry.country_code] += _ACTOR_VOTE
                 names.setdefault(entry.country_code, entry.country)
         if not votes:
@@ -131,9 +136,15 @@ class ArticlePlaces:
 
     def region_place(self, located: Sequence[Place], country_code: str | None) -> Place | None:
         """Where an event is coded when its sentence names no place: the
-        article's main admin1, else the country itself."""
+        article's main admin1, else the country itself; in the country of
+        the article's places when the focus country has none."""
         if country_code is None:
             return None
+        # The story's places outvote who acts and is named: a US strike in
+        # Kabul, told through US officials, happened in Afghanistan.
+        place_countries = Counter(p.country_code for p in located if p.feature != "country")
+        if place_countries and country_code not in place_countries:
+            country_code = place_countries.most_common(1)[0][0]
         admin1s = Counter(p.admin1 for p in located if p.admin1 and p.country_code == country_code)
         if admin1s:
             entry = self.gazetteer.admin1(country_code, admin1s.most_common(1)[0][0])
