@@ -170,6 +170,19 @@ CASES: list[tuple[str, Event, Event, bool]] = [
         True,
     ),
     (
+        "a report in a town proper and one of another town the gazetteer put in its province",
+        report("a", SHELLING, IDLIB_CITY, span("2020-02-01"), ARMY_SY),
+        report(
+            "b",
+            SHELLING,
+            replace(IDLIB_REGION, name="Idleb", matched_text="Zardana"),
+            span("2020-02-01"),
+            ARMY_SY,
+            sentence="Regime forces shelled the town of Zardana in Idlib on Saturday.",
+        ),
+        False,
+    ),
+    (
         "a district named after its seat and the town itself are one place",
         report("a", SHELLING, SARAQIB_DISTRICT, span("2020-02-01"), ARMY_SY),
         report("b", SHELLING, SARAQIB, span("2020-02-01"), ARMY_SY),

@@ -29,8 +29,9 @@ import yaml
 
 from frontwatch.errors import ConfigError
 from frontwatch.extract.taxonomy import EVENT_TYPE_OF
+from frontwatch.geo.names import loose_key
 from frontwatch.merge.subplaces import finer_places
-from frontwatch.models import DAY, GEO_NEAR, GEO_REGION, Actor, Event, Place
+from frontwatch.models import DAY, GEO_EXACT, GEO_NEAR, GEO_REGION, Actor, Event, Place
 from frontwatch.yaml_data import load_yaml
 
 STATE_FORCES = 1  # ACLED inter code
@@ -176,6 +177,11 @@ def places_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> bo
     finer_a, finer_b = finer_places(a), finer_places(b)
     if finer_a and finer_b and not finer_a & finer_b:
         return False
+    # One report names a finer place, the other is in a town proper ("in
+    # the city of Idleb" and "in the town of Zardana ... in Idleb"): two
+    # places, unless the finer place is that town.
+    if _town_beside_finer(pa, pb, finer_b) or _town_beside_finer(pb, pa, finer_a):
+        return False
     sparse = {family(a, rules), family(b, rules)} <= rules.region_families
     if place_identity(pa) == place_identity(pb) and (sparse or not is_region(pa)):
         return True
@@ -216,7 +222,7 @@ def places_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> bo
     if (
         not is_region(other)
         and _within(other, region)
-        and fold(other.name) != fold(region.name)
+        and loose_key(other.name) != loose_key(region.name)
         and _names(region_event, other)
     ):
         return True
@@ -225,6 +231,20 @@ def places_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> bo
     if region.feature == "admin2":
         return other.admin2 is not None and fold(other.admin2) == fold(region.name)
     return region.admin1 is not None and region.admin1 == other.admin1
+
+
+def _town_beside_finer(town: Place, other: Place, finer: frozenset[str]) -> bool:
+    """Whether ``town`` is a town proper (exact precision) while the other
+    report names finer places, none of which is it, that the gazetteer could
+    only place near a town or in a region (a neighbourhood coded to the town
+    itself, "Colonia Los Pinos, Saraqib", may be where the town's report
+    happened)."""
+    if not finer or is_region(town) or town.geo_precision != GEO_EXACT:
+        return False
+    if not is_region(other) and other.geo_precision < GEO_NEAR:
+        return False
+    names = {loose_key(n) for n in (town.name, town.matched_text) if n}
+    return not names & finer
 
 
 def _within(place: Place, region: Place) -> bool:
