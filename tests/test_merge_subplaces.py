@@ -49,3 +49,11 @@ def test_merge_subplaces_written_toponym_coded_at_a_bigger_unit() -> None:
     village = replace(SARAQIB, matched_text="Kafr Amim")
     event = report("a", "Armed clash", village, span("2020-02-01"), GUNMEN_SY, sentence="x")
     assert finer_places(event) == {loose_key("Kafr Amim")}
+
+
+def test_merge_subplaces_country_as_written_is_no_finer_place() -> None:
+    """A report placed in a district while the toponym written was the
+    country ("in northwestern Yemen (Razih, Sadah)") names nothing finer."""
+    district = replace(SARAQIB, matched_text="Syria")
+    event = report("a", "Armed clash", district, span("2020-02-01"), GUNMEN_SY, sentence="x")
+    assert finer_places(event) == frozenset()

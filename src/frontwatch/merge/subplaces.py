@@ -73,14 +73,16 @@ def finer_places(event: Event) -> frozenset[str]:
 
 def written_finer_name(place: Place) -> str | None:
     """The place name as written, when it is not the name of the place
-    the report was coded to (nor of its admin units): a village, district
+    the report was coded to (nor of its admin units or country): a village, district
     or landmark the gazetteer did not have, placed at a town or region.
     Compared with transliteration folding, so that "Kafr Nabuda" and
     "Kafr Nabudah" are one name."""
     written = loose_key(place.matched_text) if place.matched_text else ""
     if not written:
         return None
-    coded = {loose_key(name) for name in (place.name, place.admin1, place.admin2) if name}
+    coded = {
+        loose_key(name) for name in (place.name, place.admin1, place.admin2, place.country) if name
+    }
     return None if written in coded else written
 
 
