@@ -134,3 +134,19 @@ def test_geo_resolve_units_names_of_one_country_explain_each_other(
 def test_geo_resolve_units_region_fallback_precision(resolver: PlaceResolver) -> None:
     place = places(resolver, "A shell landed in Qwzxabad in Idleb countryside.")["Qwzxabad"]
     assert (place.country_code, place.admin1, place.geo_precision) == ("SY", "Idleb", GEO_REGION)
+
+
+def test_geo_resolve_units_municipality_pinned_by_its_state(resolver: PlaceResolver) -> None:
+    """A town written with a state it does not lie in is that state's
+    namesake, even when the big namesake is also a municipality."""
+    found = places(resolver, "In Monterrey, Hidalgo, a man was found dead.", "Monterrey", "Hidalgo")
+    assert (found["Monterrey"].country_code, found["Monterrey"].admin1) == ("MX", "Hidalgo")
+
+
+def test_geo_resolve_units_list_of_cities_is_no_chain_of_units(resolver: PlaceResolver) -> None:
+    text = "Rallies were held in Vancouver, Calgary, Edmonton, Saskatoon, Winnipeg and Toronto."
+    found = places(resolver, text, "Vancouver", "Calgary", "Edmonton", "Saskatoon")
+    # each city where it is (only the first, "Vancouver", is still read as
+    # lying in the next one: the old comma rule, see the notes)
+    assert found["Calgary"].admin1 == "Alberta"
+    assert found["Edmonton"].admin1 == "Alberta"

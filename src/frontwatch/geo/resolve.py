@@ -358,13 +358,17 @@ def _firm(link: ContainerLink | None, unit: Place | None, found: Candidates) -> 
     """Whether the text leaves no doubt that a place lies in its unit: "X
     (Kidal)", "X district, Balkh", "Orikhove, Luhansk", whatever its
     namesakes. "Homs, Hama" may list two provinces' capitals: a name that
-    is itself a region's is free."""
+    is itself a province's or a country's is free (a municipality's is not:
+    "Monterrey, Hidalgo" is no city of Nuevo Leon)."""
     if link is None:
         return False
     if link.bracketed or link.designated:
         return True
-    return (
-        unit is not None
-        and unit.feature in REGIONS
-        and not any(entry.feature in REGIONS for entry in found.entries)
-    )
+    if unit is None or unit.feature not in REGIONS:
+        return False
+    features = {entry.feature for entry in found.entries}
+    if features & {ADMIN1, COUNTRY}:
+        return False
+    # A municipality's name ("Calgary, Saskatoon, Winnipeg") is pinned only
+    # by a province or a country, not by another municipality of a list.
+    return ADMIN2 not in features or unit.feature in (ADMIN1, COUNTRY)
