@@ -150,3 +150,16 @@ def test_geo_resolve_units_list_of_cities_is_no_chain_of_units(resolver: PlaceRe
     # lying in the next one: the old comma rule, see the notes)
     assert found["Calgary"].admin1 == "Alberta"
     assert found["Edmonton"].admin1 == "Alberta"
+
+
+def test_geo_resolve_units_a_country_lies_in_no_unit(resolver: PlaceResolver) -> None:
+    """ "in Russia, U.S. officials said": with country modifiers kept as
+    toponyms (as `frontwatch geoparse` keeps them), Russia is still the
+    country, not a village called Russia in the United States."""
+    text = "The probe covered his dealings in Russia, U.S. officials said on Wednesday."
+    spans = [(text.index(n), text.index(n) + len(n), "GPE") for n in ("Russia", "U.S.")]
+    mentions = find_toponyms(text, spans, resolver.gazetteer, modifiers=True)
+    assert [m.text for m in mentions] == ["Russia", "U.S."]
+    russia = resolver.resolve_article(mentions, text=text)[0]
+    assert russia is not None
+    assert (russia.country_code, russia.feature) == ("RU", "country")

@@ -274,6 +274,13 @@ class PlaceResolver:
             ordered,
             lambda index: self._can_be_region(ordered[index], candidates[index], text),
         )
+        # A country lies in no unit ("in Russia, U.S. officials said" is no
+        # Russia in the United States).
+        links = {
+            inner: link
+            for inner, link in links.items()
+            if not any(entry.feature == COUNTRY for entry in candidates[inner].entries)
+        }
         outers = {link.outer for link in links.values()}
         # Units and the places written in them may be districts: "Nihm
         # (Sanaa)", "Tokabangou (Markoye, Oudalan)".
