@@ -35,6 +35,8 @@ def test_geo_abbreviations_only_the_written_form_is_a_region() -> None:
     assert region_abbreviation("B.C.") == ("CA", "British Columbia")
     assert region_abbreviation("Ky") is None
     assert region_abbreviation("Miss") is None
+    assert region_abbreviation("BC") == ("CA", "British Columbia"), "the one without periods"
+    assert not keeps_final_period("Plan B")
     assert keeps_final_period("Bowling Green, Ky")
     assert not keeps_final_period("Texas")
 

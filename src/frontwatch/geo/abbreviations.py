@@ -2,7 +2,8 @@
 B.C."): the Associated Press forms of US states and Canadian provinces.
 
 Only the written form with its periods is read as the region: "Ky." is
-Kentucky, "Ky" or "Miss" without a period are not; the gazetteer's name keys
+Kentucky, "Ky" or "Miss" without a period are not (one exception: "BC",
+British Columbia, as often written without); the gazetteer's name keys
 fold punctuation away, so these forms are matched here, not there.
 """
 
@@ -59,6 +60,9 @@ _US = {
 _CA = {
     "Alta.": "Alberta",
     "B.C.": "British Columbia",
+    # Written without periods as often as with them ("Nelson, BC"), and
+    # no other place's abbreviation.
+    "BC": "British Columbia",
     "Man.": "Manitoba",
     "N.B.": "New Brunswick",
     "N.L.": "Newfoundland and Labrador",
@@ -79,7 +83,9 @@ REGION_ABBREVIATIONS: dict[str, tuple[str, str]] = {
 _KEEPS_PERIOD = re.compile(
     r"(?:^|(?<=\s))(?:"
     + "|".join(
-        re.escape(short[:-1]) for short in sorted(REGION_ABBREVIATIONS, key=len, reverse=True)
+        re.escape(short[:-1])
+        for short in sorted(REGION_ABBREVIATIONS, key=len, reverse=True)
+        if short.endswith(".")
     )
     + r"|(?:[A-Z]\.)+[A-Z])$"
 )
