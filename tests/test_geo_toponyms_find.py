@@ -123,6 +123,20 @@ def test_geo_toponyms_find_romance_names_keep_their_connectors(
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Protesters marched in Cape Town on Monday.", "Cape Town"),
+        ("She moved back to Cape Town after a month.", "Cape Town"),
+    ],
+)
+def test_geo_toponyms_find_designator_that_is_part_of_the_name(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    """ "Town" or "City" ends some names: kept when only the whole is known."""
+    assert name in by_text(find_toponyms(text, entity_spans(text, name), gazetteer))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rebels said they had taken full control of Saraqib after a long battle.",

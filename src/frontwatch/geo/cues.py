@@ -153,6 +153,12 @@ def split_designator(
         whole = _regions(gazetteer, span)
         if whole and not whole & _regions(gazetteer, text[split[0] : split[1]]):
             return start, end, None
+        # "Cape Town", "Kuwait City", "Panama City": a name whose last word
+        # is a designator, known whole and not without it.
+        if split[2] in ("city", "town", "village") and (
+            gazetteer.lookup(span) and not gazetteer.lookup(text[split[0] : split[1]])
+        ):
+            return start, end, None
     return split
 
 
