@@ -163,3 +163,13 @@ def test_geo_resolve_units_a_country_lies_in_no_unit(resolver: PlaceResolver) ->
     russia = resolver.resolve_article(mentions, text=text)[0]
     assert russia is not None
     assert (russia.country_code, russia.feature) == ("RU", "country")
+
+
+def test_geo_resolve_units_short_names_get_no_vowel_blind_match(resolver: PlaceResolver) -> None:
+    """ "Oahu" and "Ohio" share the consonant skeleton "h": too little to
+    go on; a longer name may still be matched by its skeleton."""
+    text = "American surfers gathered on Oahu, far from the United States mainland."
+    mentions = find_toponyms(text, [(text.index("Oahu"), text.index("Oahu") + 4, "GPE")],
+                             resolver.gazetteer)  # fmt: skip
+    oahu = resolver.resolve_article(mentions, text=text)[0]
+    assert oahu is None or oahu.admin1 != "Ohio"

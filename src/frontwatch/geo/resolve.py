@@ -127,6 +127,10 @@ class PlaceResolver:
                 entries.append(country)
         if entries:
             return Candidates(tuple(entries), loose=False)
+        if len(_CONSONANTS.findall(fold(name))) < _MIN_LOOSE_CONSONANTS:
+            # The vowel-blind key of a short name matches too much ("Oahu"
+            # is not "Ohio").
+            return Candidates((), loose=False)
         loose = self.gazetteer.lookup_loose(name)
         if loose:
             return Candidates(tuple(loose), loose=True)
@@ -359,6 +363,10 @@ class PlaceResolver:
         """Resolve a single name written without context (no cue)."""
         mention = ToponymMention(name, 0, len(name))
         return self.resolve_article([mention], text=text, country_hint=country_hint)[0]
+
+
+_CONSONANTS = re.compile(r"[bcdfghjklmnpqrstvwxz]")
+_MIN_LOOSE_CONSONANTS = 3
 
 
 def _firm(link: ContainerLink | None, unit: Place | None, found: Candidates) -> bool:
