@@ -153,6 +153,8 @@ class EventExtractor:
         actors_by_sentence = [self._actors(s, context) for s in sentences]
         texts = [s.text for s in sentences]  # Span.text is rebuilt on each access
         allies = _alliances(article.text, actors_by_sentence)
+        # Where a statement that names no place is put (see _freeze).
+        region = self.places.region_place(located, country_code)
         drafts: list[_Draft] = []
         # The last dated sentence of the current paragraph: an undated
         # sentence after it ("Three soldiers were killed.") tells the same
@@ -182,8 +184,8 @@ class EventExtractor:
                 drafts,
                 following=following,
                 date=own_date if own_date.expression else self._undated(article, dated),
+                placeless_country=region.country if region is not None else country,
             )
-        region = self.places.region_place(located, country_code)
         return [self._freeze(article, d, region, located) for d in drafts]
 
     # ----------------------------------------------------------------- actors
@@ -232,7 +234,11 @@ class EventExtractor:
         *,
         following: str,
         date: DateSpan,
+        placeless_country: str | None = None,
     ) -> None:
+        """``country`` is the one the article is about (generic actors were
+        named for it); ``placeless_country`` the one a statement naming no
+        place is put in."""
         text = article.text
         triggers = without_protest_topics(
             self.lexicon.find(sentence), sentence.start_char, sentence.text
@@ -361,7 +367,7 @@ class EventExtractor:
         # Civilians, protesters and unnamed groups are of the country the
         # event took place in, which may not be the one the article is most
         # about ("Civilians (Afghanistan)" in a story full of US officials).
-        here = place.country if place is not None else country
+        here = place.country if place is not None else placeless_country or country
         if here is not None and here != country:
             roles = _requalified(roles, here, article.published, self.actors)
         roles = self._default_actors(

@@ -26,7 +26,7 @@ from frontwatch.models import Event, Place
 
 _WORD = r"[A-Z][\w'’-]*"
 _JOINER = r"(?:al|el|de|del|la|los|las|du|ad|as|ash|an|ar|of)"
-# A name may end in a number: "Kilo 16 area", "Sector 7".
+# A name may end in a number: "Kilo 16 area".
 _NAME = rf"{_WORD}(?:\s+(?:{_JOINER}\s+)?(?:{_WORD}|\d+\b))*"
 # Words after a name that make it the name of a place smaller than a town.
 _KIND_AFTER = (
