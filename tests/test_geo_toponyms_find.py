@@ -61,7 +61,9 @@ def by_text(mentions: list[ToponymMention]) -> dict[str, ToponymMention]:
         ),
         ("Protesters gathered in Mosul.", ("Mosul",), "Mosul", "in", None),
         ("Protesters gathered in Mosul.", (), "Mosul", "in", None),
-        ("The army said it recaptured Gao.", ("Gao",), "Gao", None, None),
+        # a place taken is where the event is
+        ("The army said it recaptured Gao.", ("Gao",), "Gao", "into", None),
+        ("Troops entered the town of Gao.", ("Gao",), "Gao", "into", "populated place"),
         (
             "Rebels entered the Syrian capital from Lebanon.",
             ("Lebanon",),

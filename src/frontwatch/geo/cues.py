@@ -30,6 +30,7 @@ CUE_BEFORE = re.compile(
     r"south-?western)\s+)?countryside of|rural|"
     r"province of|governorate of|region of|state of|district of|"
     r"city of|town of|village of|control of|"
+    r"entered|captured|recaptured|retook|retaken|seized|overran|stormed|liberated|"
     r"in|at|into|inside|from|to|toward|towards|across|throughout|on|via|between|and"
     r")\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -45,6 +46,17 @@ _CUE_NAMES = {
     "suburbs of": "outskirts of",
     "area of": "area",
     "areas of": "area",
+    # A place taken is where the event is: "entered Izium", "control of Bakhmut".
+    "control of": "into",
+    "entered": "into",
+    "captured": "into",
+    "recaptured": "into",
+    "retook": "into",
+    "retaken": "into",
+    "seized": "into",
+    "overran": "into",
+    "stormed": "into",
+    "liberated": "into",
 }
 ADMIN_WORDS = r"province|governorate|oblast|state|region|wilaya|muhafazat|prefecture"
 # Designations written after a toponym: "Homs province", "the Idlib countryside".
@@ -211,8 +223,12 @@ def cue_context(text: str, start: int, end: int) -> tuple[str | None, str | None
         before_cue = _CUE_NAMES.get(raw, raw).replace("countryside of", "countryside")
         kind = _BEFORE_KIND.get(raw)
         if kind is not None:
-            # "province of X" is "X province"; "the town of X" is just X.
-            before_cue = "province" if kind == ADMIN1 else None
+            # "province of X" is "X province"; "the town of X" is just X,
+            # with the cue before it ("entered the town of X", "in the town
+            # of X").
+            before_cue = (
+                "province" if kind == ADMIN1 else _cue_before_designation(text, start, before)
+            )
         elif raw == "district of":
             before_cue, kind = "district", ADMIN2
     after = SUFFIX_AFTER.match(text[end : end + 40])
@@ -226,6 +242,19 @@ def cue_context(text: str, start: int, end: int) -> tuple[str | None, str | None
 
 
 RURAL_CUES = frozenset({"rural", "countryside"})
+
+
+def _cue_before_designation(text: str, start: int, designation: re.Match[str]) -> str | None:
+    """The cue before "the town of" in "entered the town of X"."""
+    window_start = max(0, start - 48)
+    cut = window_start + designation.start("cue")
+    before = CUE_BEFORE.search(text[max(0, cut - 48) : cut])
+    if before is None:
+        return None
+    raw = re.sub(r"\s+", " ", before.group("cue").lower())
+    if raw in _BEFORE_KIND or raw == "district of":
+        return None
+    return _CUE_NAMES.get(raw, raw)
 
 
 def is_near_cue(cue: str | None) -> bool:
