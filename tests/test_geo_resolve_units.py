@@ -173,3 +173,41 @@ def test_geo_resolve_units_short_names_get_no_vowel_blind_match(resolver: PlaceR
                              resolver.gazetteer)  # fmt: skip
     oahu = resolver.resolve_article(mentions, text=text)[0]
     assert oahu is None or oahu.admin1 != "Ohio"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("WASHINGTON (AP) - Officials in London and Manchester said the British plan stood.", "US"),
+        ("WASHINGTON Christopher Steele worked in London for the British service.", "US"),
+    ],
+)
+def test_geo_resolve_units_dateline_is_the_well_known_city(
+    resolver: PlaceResolver, text: str, country: str
+) -> None:
+    """A dateline city standing alone is the well-known one, whatever
+    country the story is about."""
+    spans = [(0, 10, "GPE")] + [
+        (text.index(n), text.index(n) + len(n), "GPE") for n in ("London",) if n in text
+    ]
+    mentions = find_toponyms(text, spans, resolver.gazetteer)
+    assert mentions[0].cue == "dateline"
+    first = resolver.resolve_article(mentions, text=text)[0]
+    assert first is not None and first.country_code == country
+
+
+def test_geo_resolve_units_dateline_with_its_region_is_no_bare_dateline(
+    resolver: PlaceResolver,
+) -> None:
+    text = "PARIS, Mo. - A local man was honoured on Monday."
+    mentions = find_toponyms(text, [(0, 5, "GPE")], resolver.gazetteer)
+    assert mentions[0].cue != "dateline"
+
+
+def test_geo_resolve_units_short_dateline_is_no_acronym(resolver: PlaceResolver) -> None:
+    """ "KABUL (Reuters) -": five capitals opening a text are a dateline."""
+    text = "KABUL (Reuters) - Gunmen attacked a checkpoint on Monday."
+    mentions = find_toponyms(text, [(0, 5, "GPE")], resolver.gazetteer)
+    assert [(m.text, m.cue) for m in mentions] == [("KABUL", "dateline")]
+    kabul = resolver.resolve_article(mentions, text=text)[0]
+    assert kabul is not None and kabul.country_code == "AF"

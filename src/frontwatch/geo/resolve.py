@@ -45,6 +45,7 @@ from frontwatch.geo.toponyms import (
     ADMIN1,
     ADMIN2,
     COUNTRY,
+    DATELINE,
     POPULATED_PLACE,
     ToponymMention,
     is_demonym,
@@ -201,6 +202,12 @@ class PlaceResolver:
                 return in_unit(mention, unit)
         if not entries:
             return None
+        if mention.cue == DATELINE:
+            # A dateline city stands alone only when it is well known: the
+            # most important place of the name, whatever the story is about.
+            towns = [entry for entry in entries if entry.feature == POPULATED_PLACE] or entries
+            top = most_important(towns)
+            entries = (top,) if top is not None else entries
         place = best_place(mention, entries, evidence, part=found.part, pinned=False)
         if unit is not None and (place is None or place.country_code != unit.country_code):
             return in_unit(mention, unit)

@@ -384,7 +384,35 @@ def find_toponyms(
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
     ordered = _share_plural_designators(text, [mentions[key] for key in sorted(mentions)])
-    return [_with_country_kind(mention, gazetteer) for mention in ordered]
+    return [_as_dateline(text, _with_country_kind(mention, gazetteer)) for mention in ordered]
+
+
+DATELINE = "dateline"
+_DATELINE_AGENCY = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*)?\s*$")
+# "WASHINGTON (AP) -", "BEIRUT —", "WASHINGTON Christopher Steele, ...": a
+# city in capitals opening the text, with no region after it (a region after
+# it pins the place: "PARIS, Mo.").
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|—|–|--?\s|[A-Z][a-z])")
+
+
+def _opens_dateline(text: str, start: int, end: int) -> bool:
+    """ "KABUL (Reuters) -", "PARIS, Mo. -": a short name in capitals
+    opening the text is a dateline, not an acronym."""
+    return not text[:start].strip() and (
+        _DATELINE_AFTER.match(text, end) is not None or text[end : end + 2] == ", "
+    )
+
+
+def _as_dateline(text: str, mention: ToponymMention) -> ToponymMention:
+    """A wire dateline names a city well known enough to stand alone."""
+    if (
+        mention.cue is None
+        and not text[: mention.start].strip()
+        and mention.text.isupper()
+        and _DATELINE_AFTER.match(text, mention.end)
+    ):
+        return replace(mention, cue=DATELINE)
+    return mention
 
 
 _CONTINUATION = re.compile(rf"(?:[ -](?:{_CONNECTOR}[ -])?{_NAME_WORD})+")
@@ -425,9 +453,11 @@ def _not_a_place(
     name = text[start:end]
     if not modifiers and is_modifier(text, start, end, gazetteer):
         return True
-    if _acronym_not_region(name, gazetteer):
+    if _acronym_not_region(name, gazetteer) and not _opens_dateline(text, start, end):
         return True
     bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+    if bracketed and _DATELINE_AGENCY.match(text[: start - 1]):
+        return True  # "KABUL (Reuters) -": the agency of a dateline
     if bracketed and name.isupper() and name.isalpha():
         return not any(entry.feature == COUNTRY for entry in gazetteer.lookup(name))
     return False
