@@ -165,8 +165,9 @@ def split_designator(
         whole = _regions(gazetteer, span)
         if whole and not whole & _regions(gazetteer, text[split[0] : split[1]]):
             return start, end, None
-        # "Cape Town", "Kuwait City", "Panama City": a name whose last word
-        # is a designator, known whole and not without it.
+        # "Cape Town": a name whose last word is a designator, known whole
+        # and not without it ("Kuwait City" still splits: "Kuwait" is known,
+        # and read as a town it is the same place).
         if split[2] in ("city", "town", "village") and (
             gazetteer.lookup(span) and not gazetteer.lookup(text[split[0] : split[1]])
         ):

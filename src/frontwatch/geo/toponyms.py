@@ -472,7 +472,7 @@ _GOVERNMENT_VERB = re.compile(
     r"vows|urged|urges|condemned|condemns|rejected|rejects|blamed|blames|demanded|demands|"
     r"welcomed|welcomes|believes|believed|wants|wanted|hopes|hoped|agreed|agrees|"
     r"threatened|threatens|argued|argues|maintains|maintained|signalled|signaled|"
-    r"responded|retaliated|recognised|recognized|sanctioned|expelled|summoned)\b"
+    r"retaliated|recognised|recognized|sanctioned|expelled|summoned)\b"
 )
 
 
@@ -481,7 +481,7 @@ _GOVERNMENT_VERB = re.compile(
 _GOVERNMENT_OBJECT = re.compile(
     r"\b(?:blamed|blames|blaming|accused|accuses|accusing|urged|urges|urging|warned|warns|"
     r"condemned|condemns|criticised|criticized|criticises|criticizes|pressed|pressing|"
-    r"called\s+on|calls\s+on|appealed\s+to|sanctioned|held)\s+$",
+    r"called\s+on|calls\s+on|appealed\s+to|sanctioned)\s+$",
     re.IGNORECASE,
 )
 # "the government in Tripoli blamed": a capital after a preposition is
