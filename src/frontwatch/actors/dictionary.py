@@ -449,6 +449,24 @@ class ActorDictionary:
             self.generic_entry(kind), country=country, on=on, event_country=country
         )
 
+    def homes(self, text: str) -> tuple[list[str], list[tuple[str, str]]]:
+        """Where the named actors and country-bound monitors of ``text`` are
+        from: a country per mention ("the Houthis", "the OSCE SMM" say Yemen,
+        Ukraine where no place does), and the (country, admin1) regions of
+        those bound to a front (the OSCE SMM: Donetsk, Luhansk). Generic
+        actors ("gunmen") name none."""
+        countries: list[str] = []
+        regions: list[tuple[str, str]] = []
+        for mention in self.find(text, include_sources=True):
+            if mention.generic:
+                continue
+            country = mention.country or mention.entry.country
+            if country:
+                countries.append(country)
+                if country == mention.entry.country:
+                    regions.extend((country, region) for region in mention.entry.regions)
+        return countries, regions
+
     def requalified(self, actor: models.Actor, country: str, on: dt.date | None) -> models.Actor:
         """A generic actor known only by its country ("Civilians (Kuwait)")
         in another country: ACLED qualifies civilians, protesters and

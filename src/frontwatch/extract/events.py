@@ -138,7 +138,7 @@ class EventExtractor:
         ``flags`` say why they are not events)."""
         # The named actors' countries are weak evidence for where the places
         # are ("Hezbollah": Lebanon or Syria), as they are for the focus.
-        actor_countries, actor_regions = self._actor_homes(article.text)
+        actor_countries, actor_regions = self.actors.homes(article.text)
         located = self.places.locate(
             article.text, doc, actor_countries=actor_countries, actor_regions=actor_regions
         )
@@ -189,23 +189,6 @@ class EventExtractor:
         return [self._freeze(article, d, region, located) for d in drafts]
 
     # ----------------------------------------------------------------- actors
-    def _actor_homes(self, text: str) -> tuple[list[str], list[tuple[str, str]]]:
-        """Countries of the named actors and country-bound monitors ("the
-        Houthis", "the OSCE SMM" say Yemen, Ukraine where no place does),
-        and the (country, admin1) regions of those bound to a front (the
-        OSCE SMM: Donetsk, Luhansk); generic ones ("gunmen") name none."""
-        countries: list[str] = []
-        regions: list[tuple[str, str]] = []
-        for mention in self.actors.find(text, include_sources=True):
-            if mention.generic:
-                continue
-            country = mention.country or mention.entry.country
-            if country:
-                countries.append(country)
-                if country == mention.entry.country:
-                    regions.extend((country, region) for region in mention.entry.regions)
-        return countries, regions
-
     def _actors(self, sentence: Span, context: ActorContext) -> list[ActorSpan]:
         offset = sentence.start_char
         return [

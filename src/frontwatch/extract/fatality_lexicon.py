@@ -154,6 +154,19 @@ _STATEMENT_STEMS = (
 )  # fmt: skip
 
 
+# Sections whose phrases start with a word of death or injury.
+_CUE_SECTIONS = (
+    "death_passive", "death_active", "death_to_death_verbs", "death_nouns", "body_nouns",
+    "injury_words",
+)  # fmt: skip
+
+
+def _first_words(lex: FatalityLexicon) -> set[str]:
+    """The first word of every death and injury phrase ("lost" of "lost
+    their lives"): the grammar's stop words and the quick test's cues."""
+    return {phrase.split()[0] for section in _CUE_SECTIONS for phrase in lex[section]}
+
+
 @lru_cache(maxsize=1)
 def report_cue() -> re.Pattern[str]:
     """Any word a report of deaths, injuries or of nobody hurt needs: a text
@@ -161,12 +174,7 @@ def report_cue() -> re.Pattern[str]:
     lex = load_lexicon()
     # A phrase needs its first word ("lost" of "lost their lives"); a
     # no-death phrase its last ("no loss of life").
-    words = {
-        phrase.split()[0]
-        for section in ("death_passive", "death_active", "death_to_death_verbs", "death_nouns",
-                        "body_nouns", "injury_words")
-        for phrase in lex[section]
-    }  # fmt: skip
+    words = _first_words(lex)
     words |= {phrase.split()[-1] for phrase in lex["no_death_phrases"]} | set(_STATEMENT_STEMS)
     alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(rf"\b(?:{alternation})", re.IGNORECASE)
@@ -176,13 +184,7 @@ def report_cue() -> re.Pattern[str]:
 def fatality_grammar() -> FatalityGrammar:
     lex = load_lexicon()
     quantity = quantity_pattern(lex.vague_quantities)
-    verbs = {
-        p.split()[0]
-        for section in ("death_passive", "death_active", "injury_words", "death_nouns",
-                        "body_nouns", "death_to_death_verbs")
-        for p in lex[section]
-    }  # fmt: skip
-    stop_words = [*lex["clause_words"], *lex["auxiliaries"], *sorted(verbs)]
+    stop_words = [*lex["clause_words"], *lex["auxiliaries"], *sorted(_first_words(lex))]
     aux = phrase_alternation(lex["auxiliaries"])
     injury = phrase_alternation(lex["injury_words"])
     passive_verbs = phrase_alternation(lex["death_passive"])

@@ -230,11 +230,7 @@ class Geoparser:
             return []
         if self._actor_cache[0] == text:  # the text just found is often resolved next
             return self._actor_cache[1]
-        countries = []
-        for mention in self.actors.find(text, include_sources=True):
-            country = mention.country or mention.entry.country
-            if country and not mention.generic:
-                countries.append(country)
+        countries = self.actors.homes(text)[0]
         self._actor_cache = (text, countries)
         return countries
 

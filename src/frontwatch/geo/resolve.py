@@ -225,15 +225,9 @@ class PlaceResolver:
         return codes
 
     def _region_keys(self, regions: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
-        keys = set()
-        for country, region in regions:
-            try:
-                entry = self.gazetteer.country(country)
-            except GazetteerError:
-                entry = None
-            if entry is not None:
-                keys.add((entry.country_code, region))
-        return keys
+        return {
+            (code, region) for country, region in regions for code in self._country_codes([country])
+        }
 
     def _can_be_region(self, mention: ToponymMention, found: Candidates, text: str = "") -> bool:
         if mention.kind_hint in REGIONS or _UNIT_AFTER.match(text, mention.end):

@@ -393,12 +393,20 @@ _DATELINE_AGENCY = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*)?\s*$")
 # city in capitals opening the text, with no region after it (a region after
 # it pins the place: "PARIS, Mo.").
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|—|–|--?\s|[A-Z][a-z])")
+_LEADING_SPACE = re.compile(r"\s*")
+
+
+def _opens_text(text: str, start: int) -> bool:
+    """Whether only white space stands before ``start`` (checked without
+    copying a long article's text for every mention)."""
+    leading = _LEADING_SPACE.match(text)
+    return leading is not None and leading.end() >= start
 
 
 def _opens_dateline(text: str, start: int, end: int) -> bool:
     """ "KABUL (Reuters) -", "PARIS, Mo. -": a short name in capitals
     opening the text is a dateline, not an acronym."""
-    return not text[:start].strip() and (
+    return _opens_text(text, start) and (
         _DATELINE_AFTER.match(text, end) is not None or text[end : end + 2] == ", "
     )
 
@@ -407,7 +415,7 @@ def _as_dateline(text: str, mention: ToponymMention) -> ToponymMention:
     """A wire dateline names a city well known enough to stand alone."""
     if (
         mention.cue is None
-        and not text[: mention.start].strip()
+        and _opens_text(text, mention.start)
         and mention.text.isupper()
         and _DATELINE_AFTER.match(text, mention.end)
     ):
@@ -456,7 +464,7 @@ def _not_a_place(
     if _acronym_not_region(name, gazetteer) and not _opens_dateline(text, start, end):
         return True
     bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
-    if bracketed and _DATELINE_AGENCY.match(text[: start - 1]):
+    if bracketed and _DATELINE_AGENCY.match(text, 0, start - 1):
         return True  # "KABUL (Reuters) -": the agency of a dateline
     if bracketed and name.isupper() and name.isalpha():
         return not any(entry.feature == COUNTRY for entry in gazetteer.lookup(name))
