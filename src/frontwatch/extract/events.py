@@ -150,8 +150,12 @@ class EventExtractor:
         # Actors first, over the whole article: coreference runs in reading
         # order, and alliances stated late ("Hezbollah, which fights alongside
         # government forces") are known when "allied forces" appears early.
-        actors_by_sentence = [self._actors(s, context) for s in sentences]
-        texts = [s.text for s in sentences]  # Span.text is rebuilt on each access
+        # Span.text is rebuilt from the tokens on each access; the Doc's text
+        # is the article's.
+        texts = [article.text[s.start_char : s.end_char] for s in sentences]
+        actors_by_sentence = [
+            self._actors(s, said, context) for s, said in zip(sentences, texts, strict=True)
+        ]
         allies = _alliances(article.text, actors_by_sentence)
         # Where a statement that names no place is put (see _freeze).
         region = self.places.region_place(located, country_code)
@@ -189,7 +193,7 @@ class EventExtractor:
         return [self._freeze(article, d, region, located) for d in drafts]
 
     # ----------------------------------------------------------------- actors
-    def _actors(self, sentence: Span, context: ActorContext) -> list[ActorSpan]:
+    def _actors(self, sentence: Span, said: str, context: ActorContext) -> list[ActorSpan]:
         offset = sentence.start_char
         return [
             ActorSpan(
@@ -199,7 +203,7 @@ class EventExtractor:
                 supporting=found.mention.supporting,
                 implicit=found.mention.implicit,
             )
-            for found in context.observe_sentence(sentence.text)
+            for found in context.observe_sentence(said)
         ]
 
     # --------------------------------------------------------------- sentence
@@ -223,20 +227,24 @@ class EventExtractor:
         named for it); ``placeless_country`` the one a statement naming no
         place is put in."""
         text = article.text
-        triggers = without_protest_topics(
-            self.lexicon.find(sentence), sentence.start_char, sentence.text
-        )
+        # The Doc's text is the article's; Span.text would be rebuilt from
+        # the tokens on every access.
+        said = text[sentence.start_char : sentence.end_char]
+        # An untagged sentence is one the trigger prefilter passed over: it
+        # holds no trigger (the prefilter never misses one).
+        found = self.lexicon.find(sentence) if sentence[0].tag != 0 else []
+        triggers = without_protest_topics(found, sentence.start_char, said)
         if not triggers and not drafts:
             return  # no event here and none before it to add a figure to
-        fatalities = find_fatalities(sentence.text)
-        area = AREA.search(sentence.text)
+        fatalities = find_fatalities(said)
+        area = AREA.search(said)
         claim = find_claim_source(sentence)
         excluded = [(claim.start, claim.end)] if claim else []
         # "killed in the fighting": a trigger inside a phrase that refers back
         # to an event already reported is not a new event.
         back_refs = [
             (sentence.start_char + m.start(), sentence.start_char + m.end())
-            for m in ANAPHORA.finditer(sentence.text)
+            for m in ANAPHORA.finditer(said)
         ]
         triggers = [
             t
@@ -245,8 +253,8 @@ class EventExtractor:
             and not modifier(sentence.doc[t.head])
             and not set_aside(
                 t,
-                sentence.text[: t.start - sentence.start_char],
-                sentence.text[t.start - sentence.start_char :],
+                said[: t.start - sentence.start_char],
+                said[t.start - sentence.start_char :],
             )
             and not (drafts and _inside(t, back_refs))
         ]
@@ -259,11 +267,11 @@ class EventExtractor:
             candidates = strong + weak
         else:
             candidates = strong or [t for t in weak if actor_spans]
-        if not candidates or (drafts and not strong and ANAPHORA.search(sentence.text) is not None):
+        if not candidates or (drafts and not strong and ANAPHORA.search(said) is not None):
             self._follow_up(sentence, drafts, fatalities, area)
-            self._denial(sentence, drafts, actor_spans, claim)
+            self._denial(sentence, said, drafts, actor_spans, claim)
             return
-        cue = historical_cue(sentence.text, article.published)
+        cue = historical_cue(said, article.published)
         places = tuple(
             (p.start - sentence.start_char, p.end - sentence.start_char)
             for p in located
@@ -274,7 +282,7 @@ class EventExtractor:
 
         def clause_of(trigger: TriggerMatch) -> Clause:
             return Clause(
-                text=sentence.text,
+                text=said,
                 trigger_start=trigger.start - sentence.start_char,
                 trigger_end=trigger.end - sentence.start_char,
                 passive=passive_trigger(sentence.doc[trigger.head], trigger),
@@ -282,10 +290,10 @@ class EventExtractor:
                 places=places,
             )
 
-        heading = heading_end(sentence.text) + sentence.start_char
+        heading = heading_end(said) + sentence.start_char
 
         def key(trigger: TriggerMatch) -> tuple[int, int]:
-            before = sentence.text[: trigger.start - sentence.start_char]
+            before = said[: trigger.start - sentence.start_char]
             if trigger.start < heading:
                 return -HEADING_RANK, trigger.start
             return -rank(trigger, reading(trigger, clause_of(trigger)), before), trigger.start
@@ -325,7 +333,7 @@ class EventExtractor:
             roles = _claimer_as_doer(text, claim, role_start, actor_spans, roles)
         if anchor.entry.reverse:
             roles = Roles(actor1=roles.actor2, actor2=roles.actor1)
-        roles = _with_unnamed_allies(sentence.text, roles, allies)
+        roles = _with_unnamed_allies(said, roles, allies)
         if (
             date.end is not None
             and article.published is not None
@@ -354,7 +362,7 @@ class EventExtractor:
         if here is not None and here != country:
             roles = _requalified(roles, here, article.published, self.actors)
         roles = self._default_actors(
-            sub, roles, sentence.text, here, article, gang_victims=gang_victims(clause)
+            sub, roles, said, here, article, gang_victims=gang_victims(clause)
         )
         claim_text = None
         if claim is not None:
@@ -379,7 +387,7 @@ class EventExtractor:
             # a "seized" that took weapons, goods or people holds no ground
             territorial=chosen.entry.territorial if held else None,
             crowd_size=(
-                crowd_size(f"{sentence.text} {following}")
+                crowd_size(f"{said} {following}")
                 if event_type_of(sub) in ("Protests", "Riots")
                 else None
             ),
@@ -391,6 +399,7 @@ class EventExtractor:
     def _denial(
         self,
         sentence: Span,
+        said: str,
         drafts: list[_Draft],
         actor_spans: list[ActorSpan],
         claim: ClaimSource | None,
@@ -398,7 +407,7 @@ class EventExtractor:
         """A sentence that denies the change of control just reported ("The
         army denied the claim") is a negated statement of that change, on
         the denier's word: the place becomes contested, not lost."""
-        if not drafts or DENIAL.search(sentence.text) is None:
+        if not drafts or DENIAL.search(said) is None:
             return
         last = drafts[-1]
         if last.territorial not in CONTROL_CHANGES or not last.flags.is_event:
