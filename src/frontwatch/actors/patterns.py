@@ -108,6 +108,9 @@ class PatternIndex:
         self._folded: dict[str, list[Target]] = defaultdict(list)
         self._cased: dict[str, list[Target]] = defaultdict(list)
         self._automata: tuple[ahocorasick.Automaton, ahocorasick.Automaton] | None = None
+        # The last text scanned and its matches: the extractor looks for
+        # actors and for claim sources in each sentence, one after the other.
+        self._last: tuple[str, tuple[RawMatch, ...]] | None = None
 
     def add(self, surface: str, target: Target, *, case_sensitive: bool = False) -> None:
         key = fold(surface, keep_case=case_sensitive).strip()
@@ -118,6 +121,7 @@ class PatternIndex:
         if target not in table[key]:
             table[key].append(target)
         self._automata = None
+        self._last = None
 
     def __len__(self) -> int:
         return len(self._folded) + len(self._cased)
@@ -136,6 +140,13 @@ class PatternIndex:
 
     def scan(self, text: str) -> list[RawMatch]:
         """Every boundary-aligned occurrence of every surface form."""
+        if self._last is not None and self._last[0] == text:
+            return list(self._last[1])
+        matches = self._scan(text)
+        self._last = (text, tuple(matches))
+        return matches
+
+    def _scan(self, text: str) -> list[RawMatch]:
         folded_auto, cased_auto = self._automata or self._build()
         matches: list[RawMatch] = []
         for haystack, automaton, table in (

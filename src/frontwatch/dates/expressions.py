@@ -21,6 +21,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from frontwatch.dates import spans
 from frontwatch.dates.explicit import EXPLICIT_RULES
 from frontwatch.dates.relative import RELATIVE_RULES
@@ -96,13 +98,30 @@ def _at_word_edges(text: str, start: int, end: int) -> bool:
     return before and after
 
 
+def _keyword_automaton() -> ahocorasick.Automaton:
+    """Every rule's keywords, found in one pass (``Rule.may_match`` per rule
+    took a substring search per keyword)."""
+    automaton = ahocorasick.Automaton()
+    for keyword in {k for rule in ALL_RULES for k in rule.keywords}:
+        automaton.add_word(keyword, keyword)
+    automaton.make_automaton()
+    return automaton
+
+
+_KEYWORDS = _keyword_automaton()
+
+
+def _rules_for(lowered: str) -> list[Rule]:
+    """The rules that may match: those without keywords and those one of
+    whose keywords is in the text (as ``Rule.may_match`` says), in order."""
+    present = {keyword for _, keyword in _KEYWORDS.iter(lowered)}
+    return [r for r in ALL_RULES if not r.keywords or not present.isdisjoint(r.keywords)]
+
+
 def _candidates(text: str, published: dt.date | None) -> list[Found]:
     context = ResolveContext(published)
     found: list[Found] = []
-    lowered = text.lower()
-    for rule in ALL_RULES:
-        if not rule.may_match(lowered):
-            continue
+    for rule in _rules_for(text.lower()):
         for match in rule.pattern.finditer(text):
             if match.end() == match.start() or not _at_word_edges(text, *match.span()):
                 continue

@@ -259,11 +259,13 @@ def _classify(
 def _is_masthead(line: str, outlets: list[str]) -> bool:
     if any(_same_name(line, outlet) for outlet in outlets):
         return True
+    # The word count first: a paragraph is no masthead, whatever its letters.
+    if len(line.split()) > MAX_MASTHEAD_WORDS:
+        return False
     letters = [char for char in line if char.isalpha()]
     return (
         len(letters) >= 2
         and all(char.isupper() for char in letters)
-        and len(line.split()) <= MAX_MASTHEAD_WORDS
         and not _SENTENCE_END.search(line)
     )
 
