@@ -16,6 +16,12 @@ CASES = [
     ("Regime forces shelled the village of Tell Hamdan west of Saraqib.", {"Tell Hamdan"}),
     ("A checkpoint in the Bab Sharqi area of Saraqib was attacked.", {"Bab Sharqi"}),
     ("Mortar shells hit the Kilo 16 area east of Saraqib.", {"Kilo 16"}),
+    # a site's proper name, capitalised, is a finer place; the town it is
+    # named after is not where it is
+    ("Shells fell near the Saraqib Filtration Station.", {"Saraqib Filtration Station"}),
+    ("Fighters fired at the Tell Hamdan Bridge.", {"Tell Hamdan Bridge"}),
+    # written in lower case, it is a common noun
+    ("A bomb exploded at Saraqib airport on Monday.", set()),
     # the coded town and its units are not finer places
     ("Clashes broke out in the Saraqib area on Monday.", set()),
     ("Clashes broke out in the Idlib countryside.", set()),

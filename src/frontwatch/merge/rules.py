@@ -263,10 +263,32 @@ def fold(text: str) -> str:
 
 
 def _names(event: Event, place: Place) -> bool:
-    """Does the report's sentence name this place (as resolved elsewhere)?"""
-    sentence = f" {fold(event.provenance[0].sentence)} "
+    """Does the report's sentence name this place (as resolved elsewhere)?
+    Not where the name is only the start of a longer one: "Zolote-5" and
+    "Kalynove-Borshchuvate" are other villages than Zolote and Kalynove,
+    "Donetsk Filtration Station" is no report from Donetsk, and "Idlib
+    Governorate" names the province ("Aleppo City" names the city)."""
+    sentence = _unaccented(event.provenance[0].sentence)
     names = {fold(place.name), fold(place.matched_text)} - {""}
-    return any(f" {name} " in sentence for name in names)
+    return any(
+        re.search(_NAMED.format(_JOIN.join(map(re.escape, name.split()))), sentence, re.IGNORECASE)
+        for name in names
+    )
+
+
+# A name in a sentence: not inside a word, nor joined by a hyphen to the
+# next, nor followed by a capitalised word other than one saying it is a
+# town ("Zolote-5", "Donetsk Airport"). The name is matched ignoring case;
+# the word after it is read as written.
+_NAMED = r"(?<![\w-]){}(?![\w])(?!-\w)(?!\s+(?-i:(?!City\b|Town\b|Village\b)[A-Z]))"
+
+
+_JOIN = r"[\s'’.-]+"  # between the words of a name: "Dar'a", "al-Bab", "St. Louis"
+
+
+def _unaccented(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def dates_compatible(a: Event, b: Event) -> bool:

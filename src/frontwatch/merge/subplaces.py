@@ -33,6 +33,11 @@ _KIND_AFTER = (
     r"(?:sector|areas?|neighbou?rhoods?|villages?|camp|market|checkpoint|junction|hills?|"
     r"suburb|settlement|locality|colony|quarter)"
 )
+# Capitalised words that end the proper name of a site smaller than a town.
+_SITE = (
+    r"(?:Airport|Airbase|Station|Mine|Bridge|Dam|Factory|Plant|Refinery|Checkpoint|Camp|"
+    r"Hills?|Crossing|Junction)"
+)
 _SHAPES = (
     # "Colonia Santa Rita", "fraccionamiento Las Flores", "Barrio X"
     re.compile(rf"\b(?:[Cc]olonia|[Bb]arrio|[Ff]raccionamiento|[Vv]illa)\s+(?P<name>{_NAME})"),
@@ -43,6 +48,10 @@ _SHAPES = (
         rf"\bthe\s+(?:village|town|area|neighbou?rhood|locality|settlement)\s+of\s+"
         rf"(?P<name>{_NAME})"
     ),
+    # A named site, capitalised as a proper name: "Donetsk Filtration
+    # Station", "Oktiabr Mine", "Yar Maung Bridge" (the site's whole name:
+    # the town it is named after is not where it is).
+    re.compile(rf"(?<![\w-])(?P<name>{_NAME}\s+{_SITE})(?![\w-])"),
 )
 # First words that make a capitalised run no place name.
 _NOT_NAME_WORDS = (
