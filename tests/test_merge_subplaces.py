@@ -22,6 +22,10 @@ CASES = [
     ("Fighters fired at the Tell Hamdan Bridge.", {"Tell Hamdan Bridge"}),
     # written in lower case, it is a common noun
     ("A bomb exploded at Saraqib airport on Monday.", set()),
+    # a name set in the coded place or one of its units is inside it
+    ("Regime forces shelled Kafr Amim in Idlib on Friday.", {"Kafr Amim"}),
+    ("Gunmen shot a trader in San Isidro, Saraqib.", {"San Isidro"}),
+    ("Gunmen shot a trader in Saraqib, Idlib.", set()),
     # the coded town and its units are not finer places
     ("Clashes broke out in the Saraqib area on Monday.", set()),
     ("Clashes broke out in the Idlib countryside.", set()),

@@ -19,6 +19,7 @@ often as places.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from frontwatch.geo.names import loose_key
@@ -75,7 +76,9 @@ def finer_places(event: Event) -> frozenset[str]:
     others = tuple(n for p in event.other_places for n in (p.name, p.matched_text) if n)
     actors = (event.actor1, event.actor2, *event.assoc_actors1, *event.assoc_actors2)
     written = tuple(a.matched_text for a in actors if a is not None and a.matched_text)
-    named = _sentence_places(event.provenance[0].sentence, frozenset(coded + others + written))
+    named = _sentence_places(
+        event.provenance[0].sentence, frozenset(coded + others + written), frozenset(coded)
+    )
     finer = written_finer_name(place) if place is not None else None
     return named | {finer} if finer else named
 
@@ -96,15 +99,58 @@ def written_finer_name(place: Place) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def _sentence_places(sentence: str, known: frozenset[str]) -> frozenset[str]:
+def _sentence_places(
+    sentence: str, known: frozenset[str], regions: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """``regions``: the names of the coded place and its units; a name set
+    in one of them ("Kansafra in Idleb", "Chapinero, Bogota") is a place
+    inside it."""
     known_keys = {loose_key(name) for name in known}
     found: set[str] = set()
-    for shape in _SHAPES:
-        for match in shape.finditer(sentence):
+    searched = [(shape, sentence) for shape in _SHAPES]
+    inside = _inside_shape(frozenset(_unaccented(n) for n in regions))
+    if inside is not None:
+        searched.append((inside, _unaccented(sentence)))
+    for shape, text in searched:
+        for match in shape.finditer(text):
             name = match.group("name")
+            if shape is inside and not _starts_a_name(text, match.start("name")):
+                continue
             if name.split()[0].lower() in _NOT_NAMES:
                 continue
             key = loose_key(name)
             if key and key not in known_keys:
                 found.add(key)
-    return frozenset(found)
+    # "Colonia Los Pinos, Saraqib" is found by two shapes: keep "Los Pinos".
+    return frozenset(k for k in found if not any(k != o and k.endswith(f" {o}") for o in found))
+
+
+@lru_cache(maxsize=4096)
+def _inside_shape(regions: frozenset[str]) -> re.Pattern[str] | None:
+    """A capitalised name followed by ", R" or "in R", R one of ``regions``."""
+    names = sorted((n for n in regions if n.strip()), key=len, reverse=True)
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"(?<![\w-])(?P<name>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?)(?:{alternatives})(?![\w-])"
+    )
+
+
+def _starts_a_name(text: str, start: int) -> bool:
+    """Whether a name found at ``start`` is the whole name: not the tail of
+    a longer capitalised one, nor after "the" ("the Baron Hotel in Kabul" is
+    a landmark, which reports of one bombing name differently)."""
+    before = _WORD_BEFORE.search(text, 0, start)
+    if before is None:
+        return True
+    word = before.group(1)
+    return not (word[:1].isupper() or word.lower() == "the")
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+
+
+def _unaccented(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
