@@ -26,6 +26,8 @@ CASES = [
     ("Regime forces shelled Kafr Amim in Idlib on Friday.", {"Kafr Amim"}),
     ("Gunmen shot a trader in San Isidro, Saraqib.", {"San Isidro"}),
     ("Gunmen shot a trader in Saraqib, Idlib.", set()),
+    # where a force is posted is a place
+    ("Troops stationed at Tell Hamdan fired towards Saraqib.", {"Tell Hamdan"}),
     # the coded town and its units are not finer places
     ("Clashes broke out in the Saraqib area on Monday.", set()),
     ("Clashes broke out in the Idlib countryside.", set()),

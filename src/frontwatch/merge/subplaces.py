@@ -49,6 +49,9 @@ _SHAPES = (
         rf"\bthe\s+(?:village|town|area|neighbou?rhood|locality|settlement)\s+of\s+"
         rf"(?P<name>{_NAME})"
     ),
+    # Where a force is posted: "troops stationed in Chilaburt", "forces
+    # located at Qarqur" (a position is a place, not a landmark).
+    re.compile(rf"\b(?:located|stationed|positioned|deployed|based)\s+(?:at|in|near)\s+(?P<name>{_NAME})"),
     # A named site, capitalised as a proper name: "Donetsk Filtration
     # Station", "Oktiabr Mine", "Yar Maung Bridge" (the site's whole name:
     # the town it is named after is not where it is).
