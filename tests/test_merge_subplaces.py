@@ -28,6 +28,8 @@ CASES = [
     ("Gunmen shot a trader in Saraqib, Idlib.", set()),
     # where a force is posted is a place
     ("Troops stationed at Tell Hamdan fired towards Saraqib.", {"Tell Hamdan"}),
+    # another spelling of the coded town is the town
+    ("Jets struck the village of Tell Hamdan near Sarraqib in Idlib.", {"Tell Hamdan"}),
     # the coded town and its units are not finer places
     ("Clashes broke out in the Saraqib area on Monday.", set()),
     ("Clashes broke out in the Idlib countryside.", set()),

@@ -109,6 +109,7 @@ def _sentence_places(
     in one of them ("Kansafra in Idleb", "Chapinero, Bogota") is a place
     inside it."""
     known_keys = {loose_key(name) for name in known}
+    known_skeletons = {_skeleton(key) for key in known_keys}
     found: set[str] = set()
     searched = [(shape, sentence) for shape in _SHAPES]
     inside = _inside_shape(frozenset(_unaccented(n) for n in regions))
@@ -122,7 +123,7 @@ def _sentence_places(
             if name.split()[0].lower() in _NOT_NAMES:
                 continue
             key = loose_key(name)
-            if key and key not in known_keys:
+            if key and key not in known_keys and _skeleton(key) not in known_skeletons:
                 found.add(key)
     # "Colonia Los Pinos, Saraqib" is found by two shapes: keep "Los Pinos".
     return frozenset(k for k in found if not any(k != o and k.endswith(f" {o}") for o in found))
@@ -157,3 +158,9 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 def _unaccented(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _skeleton(key: str) -> str:
+    """A loose key's consonants, doubled letters once: a transliteration of
+    a known name ("Tal Tamer" for "Tall Tamr") is that name."""
+    return re.sub(r"(.)\1+", r"\1", key.replace("*", ""))
