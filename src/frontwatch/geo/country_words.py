@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+import ahocorasick
 
 from frontwatch.errors import ConfigError
 from frontwatch.geo.countries import load_countries
@@ -24,9 +27,36 @@ MODIFIER_AFTER = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class _CountryLexicon:
-    pattern: re.Pattern[str]
     codes: dict[str, str]  # name or demonym -> country code
     demonyms: frozenset[str]
+    automaton: ahocorasick.Automaton  # every name and demonym
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word) of each name or demonym in ``text``: whole
+        words (not after a letter, digit or full stop, not before a letter
+        or digit), the longest at a position, not overlapping, left to
+        right. (The same matches as one regular expression of all the names,
+        longest first, which cost a millisecond per article.)"""
+        longest: dict[int, int] = {}
+        for last, word in self.automaton.iter(text):
+            start, end = last - len(word) + 1, last + 1
+            if end < len(text) and _is_word_char(text[end]):
+                continue
+            if start > 0 and (_is_word_char(text[start - 1]) or text[start - 1] == "."):
+                continue
+            if end > longest.get(start, -1):
+                longest[start] = end
+        taken = 0
+        for start in sorted(longest):
+            if start >= taken:
+                end = longest[start]
+                taken = end
+                yield start, end, text[start:end]
+
+
+def _is_word_char(char: str) -> bool:
+    """What a regular expression's \\w matches."""
+    return char.isalnum() or char == "_"
 
 
 @lru_cache(maxsize=1)
@@ -51,10 +81,11 @@ def _country_lexicon() -> _CountryLexicon:
             if demonym not in codes:
                 codes[demonym] = entry.code
                 demonyms.add(demonym)
-    # Longest first, so "South Sudan" wins over "Sudan", "Guinea-Bissau" over "Guinea".
-    alternatives = "|".join(re.escape(name) for name in sorted(codes, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
-    return _CountryLexicon(pattern, codes, frozenset(demonyms))
+    automaton = ahocorasick.Automaton()
+    for name in codes:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return _CountryLexicon(codes, frozenset(demonyms), automaton)
 
 
 def is_demonym(word: str) -> bool:
@@ -74,9 +105,9 @@ def demonym_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, country code) of each demonym in ``text``, in text order."""
     lexicon = _country_lexicon()
     return [
-        (match.start(), match.end(), lexicon.codes[match.group(0)])
-        for match in lexicon.pattern.finditer(text)
-        if match.group(0) in lexicon.demonyms
+        (start, end, lexicon.codes[word])
+        for start, end, word in lexicon.finditer(text)
+        if word in lexicon.demonyms
     ]
 
 
@@ -87,11 +118,10 @@ def country_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
     lexicon = _country_lexicon()
     names: Counter[str] = Counter()
     demonyms: Counter[str] = Counter()
-    for match in lexicon.pattern.finditer(text):
-        word = match.group(0)
+    for _, end, word in lexicon.finditer(text):
         if word in lexicon.demonyms:
             demonyms[lexicon.codes[word]] += 1
-        elif MODIFIER_AFTER.match(text, match.end()) is None:
+        elif MODIFIER_AFTER.match(text, end) is None:
             names[lexicon.codes[word]] += 1
     return names, demonyms
 
