@@ -125,12 +125,16 @@ NEAR_CUES = frozenset(
 )
 
 
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_TRAILING_JUNK = re.compile(r"(?:['’]s|[\s.,;:'’\"()])+$")
+
+
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
-    lead = re.match(r"^(?:the|The)\s+", span)
+    lead = _LEADING_THE.match(span)
     if lead:
         start += lead.end()
-    trail = re.search(r"(?:['’]s|[\s.,;:'’\"()])+$", text[start:end])
+    trail = _TRAILING_JUNK.search(text[start:end])
     if trail:
         end = start + trail.start()
     # "U.S." and "Ky." keep their period: it is part of the name.

@@ -10,7 +10,7 @@ the country an article is about (:func:`country_hints`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from frontwatch.geo.countries import national_capitals
@@ -542,13 +542,33 @@ def _repeated_mentions(
     spans: list[tuple[int, int]] = []
     names = {m.text for m in found if len(m.text) >= 4 and any(c.isupper() for c in m.text)}
     for name in sorted(names):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            start, end = match.span()
+        for start, end in _whole_word_occurrences(text, name):
             if _PART_OF_LONGER_NAME.match(text, end):
                 continue
             if not _overlaps(start, end, [*taken, *spans]):
                 spans.append((start, end))
     return spans
+
+
+def _whole_word_occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where ``name`` is written as a whole word (no letter, digit,
+    underscore or hyphen on either side), left to right, not overlapping:
+    what a regular expression of the name with those boundaries finds,
+    without compiling one per name and article."""
+    position = 0
+    while (start := text.find(name, position)) >= 0:
+        end = start + len(name)
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if _joins(before) or _joins(after):
+            position = start + 1
+            continue
+        yield start, end
+        position = end
+
+
+def _joins(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char in "_-")
 
 
 def _share_plural_designators(text: str, mentions: list[ToponymMention]) -> list[ToponymMention]:
