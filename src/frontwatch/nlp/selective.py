@@ -61,6 +61,18 @@ class _Plan:
     parsed: tuple[TokenSpan, ...]  # runs of candidate sentences: the full pipeline
     context: tuple[TokenSpan, ...]  # runs of sentences around them: entities only
     candidates: int
+    # The Doc's attribute array, made once: Span.as_doc otherwise exports
+    # the whole article's array for every run it copies.
+    attrs: tuple[int, ...] = ()
+    array: numpy.ndarray | None = None
+
+    def piece(self, span: TokenSpan) -> Doc:
+        """A new Doc of the span's tokens (Span.as_doc)."""
+        piece = self.doc[span.start : span.end]
+        if self.array is None:
+            return piece.as_doc()
+        # The stub lacks ``array``, which spaCy documents for this purpose.
+        return piece.as_doc(array_head=self.attrs, array=self.array)  # type: ignore[call-arg]
 
 
 class SelectiveParser:
@@ -99,8 +111,7 @@ class SelectiveParser:
         pieces: dict[int, list[tuple[TokenSpan, Doc]]] = {id(plan): [] for plan in plans}
         runs = [(plan, span) for plan in plans for span in plan.parsed]
         parsed = self.nlp.pipe(
-            (plan.doc[span.start : span.end].as_doc() for plan, span in runs),
-            batch_size=self.batch_size,
+            (plan.piece(span) for plan, span in runs), batch_size=self.batch_size
         )
         # Token index -> whether the parsed run that starts or ends there
         # names a place, per plan.
@@ -121,8 +132,7 @@ class SelectiveParser:
         if around:
             ner = self.nlp.get_pipe(NER)
             found = ner.pipe(  # type: ignore[attr-defined]
-                (plan.doc[span.start : span.end].as_doc() for plan, span in around),
-                batch_size=self.batch_size,
+                (plan.piece(span) for plan, span in around), batch_size=self.batch_size
             )
             for (plan, span), sub in zip(around, found, strict=True):
                 pieces[id(plan)].append((span, sub))
@@ -158,12 +168,16 @@ class SelectiveParser:
             else _TOKENS
             for s, flag, close in zip(sentences, flags, near, strict=True)
         ]
+        parsed = tuple(_runs(doc, sentences, levels, _PARSE))
+        attrs = tuple(doc._get_array_attrs()) if parsed else ()
         return _Plan(
             doc=doc,
             sentences=tuple(sentences),
-            parsed=tuple(_runs(doc, sentences, levels, _PARSE)),
+            parsed=parsed,
             context=tuple(_runs(doc, sentences, levels, _ENTITIES)),
             candidates=sum(flags),
+            attrs=attrs,
+            array=doc.to_array(list(attrs)) if parsed else None,
         )
 
 
