@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -213,6 +214,10 @@ class CountryForms:
             for form in (*country.adjectives_cs, *country.aliases_cs):
                 self._cased.setdefault(_norm(fold(form, keep_case=True)), country.name)
         self.max_words = max((k.count(" ") + 1 for k in (*self._folded, *self._cased)), default=1)
+        # The words before a mention are read for every actor form found
+        # there, and a sentence is read for actors and for claim sources.
+        self._country_in_window = lru_cache(maxsize=16384)(self._country_at_end)
+        self._backer_in_window = lru_cache(maxsize=16384)(self._backer_at_end)
 
     def lookup(self, phrase: str, cased_phrase: str) -> str | None:
         key = _norm(phrase)
@@ -234,11 +239,15 @@ class CountryForms:
         """The country named by the words right before ``start``, with the
         offset where they begin ("Syrian army" -> Syria, "Mali's army")."""
         window_start = max(0, start - 60)
-        folded = fold(text[window_start:start])
+        found = self._country_in_window(text[window_start:start])
+        return None if found is None else (found[0], window_start + found[1])
+
+    def _country_at_end(self, window: str) -> tuple[str, int] | None:
+        folded = fold(window)
         found = _TAIL.search(folded)
         if not found:
             return None
-        cased = fold(text[window_start:start], keep_case=True)
+        cased = fold(window, keep_case=True)
         words = found.group(1).split(" ")[:-1]
         offsets = _word_offsets(found.start(1), words)
         for count in range(min(len(words), self.max_words), 0, -1):
@@ -246,7 +255,7 @@ class CountryForms:
             lo, hi = offsets[first], found.end(1) - 1
             country = self.lookup(folded[lo:hi], cased[lo:hi])
             if country:
-                return country, window_start + lo
+                return country, lo
         return None
 
     def after(self, text: str, end: int) -> tuple[str, int, int] | None:
@@ -273,11 +282,15 @@ class CountryForms:
         supported", "pro-Russian". Returns the backer country and where the
         prefix begins."""
         window_start = max(0, start - 60)
-        folded = fold(text[window_start:start])
+        found = self._backer_in_window(text[window_start:start])
+        return None if found is None else (found[0], window_start + found[1])
+
+    def _backer_at_end(self, window: str) -> tuple[str, int] | None:
+        folded = fold(window)
         found = _TAIL.search(folded)
         if not found:
             return None
-        cased = fold(text[window_start:start], keep_case=True)
+        cased = fold(window, keep_case=True)
         words = found.group(1).split(" ")[:-1]
         offsets = _word_offsets(found.start(1), words)
         last = len(words) - 1
@@ -287,7 +300,7 @@ class CountryForms:
                 lo = offsets[last - count]
                 country = self.lookup(folded[lo:phrase_end], cased[lo:phrase_end])
                 if country:
-                    return country, window_start + lo
+                    return country, lo
             return None
         for count in range(min(last, self.max_words), 0, -1):
             pro = last - count
@@ -296,7 +309,7 @@ class CountryForms:
             lo, hi = offsets[pro + 1], found.end(1) - 1
             country = self.lookup(folded[lo:hi], cased[lo:hi])
             if country:
-                return country, window_start + offsets[pro]
+                return country, offsets[pro]
         return None
 
 
