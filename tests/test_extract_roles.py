@@ -116,6 +116,12 @@ CASES = [
     Case("Two soldiers were killed in the district on Monday.", "killed", None, ARMY, True),
     # A fight between two coordinated subjects.
     Case("Army troops and Front fighters clashed near the border.", "clashed", ARMY, REBELS),
+    Case(
+        "Army troops and Front fighters exchanged fire near the border.",
+        "exchanged fire",
+        ARMY,
+        REBELS,
+    ),
     # An agent before the trigger.
     Case("A mine planted by the Front hit a police vehicle.", "hit", REBELS, POLICE),
     # A "by" phrase that belongs to another verb is no agent.

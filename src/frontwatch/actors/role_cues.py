@@ -69,7 +69,8 @@ POSSESSIVE = re.compile(r"\b(?:their|its|his|her)\b", re.IGNORECASE)
 # Fights: two sides named together are opponents ("X and Y clashed").
 SYMMETRIC = re.compile(
     r"^(?:clash\w*|fight\w*|fought|battl\w*|gun ?fights?|fire ?fights?|skirmish\w*|"
-    r"exchange\w*|shoot ?outs?|confront\w*|engag\w*|hostilities)$",
+    r"exchange\w*(?:\s+of)?(?:\s+(?:gun)?fire|\s+shots)?|shoot ?outs?|confront\w*|engag\w*|"
+    r"hostilities)$",
     re.IGNORECASE,
 )
 # An action one side does to the other, between them: "X targeted Y".
