@@ -297,3 +297,21 @@ def test_actors_conventions_unarmed_group_does_not_fight(dictionary: ActorDictio
     roles = Roles(actor1=generic(dictionary, "students"), actor2=generic(dictionary, "police"))
     actor1 = coded(dictionary, roles, "Armed clash")[0]
     assert actor1 == "Unidentified Armed Group (India)"
+
+
+def test_actors_conventions_property_owners_are_civilians(dictionary: ActorDictionary) -> None:
+    """Looted or destroyed property belongs to someone: civilians when the
+    report names no owner; a named owner stays."""
+    gunmen = generic(dictionary, "unidentified_armed_group")
+    unnamed = coded(dictionary, Roles(actor1=gunmen, actor2=None), "Looting/property destruction")
+    assert unnamed[:2] == ("Unidentified Armed Group (India)", "Civilians (India)")
+    police = generic(dictionary, "police")
+    named = coded(dictionary, Roles(actor1=gunmen, actor2=police), "Looting/property destruction")
+    assert named[1] == police.name
+    nobody = Roles(actor1=None, actor2=None)
+    assert coded(dictionary, nobody, "Looting/property destruction")[1] is None
+
+
+def test_actors_conventions_afghan_local_policemen(dictionary: ActorDictionary) -> None:
+    found = dictionary.find("Three local policemen were killed.", country="Afghanistan")
+    assert [m.entry.name for m in found] == ["{police} Afghan Local Police"]

@@ -47,6 +47,7 @@ from frontwatch.models import Actor
 STATE_INTER = frozenset({1, 8})
 PROTESTER_INTER = 6
 ONE_ACTOR_SUBS = frozenset({"Change to group/activity", "Headquarters or base established"})
+PROPERTY = "Looting/property destruction"
 # Joining another group: the group joined is the second actor.
 DEFECTION = re.compile(r"\b(?:join(?:ed|ing)?|switch(?:ed)? sides|defect(?:ed|ing)?)\b", re.I)
 INTERVENTION_SUBS = frozenset({"Protest with intervention", "Excessive force against protesters"})
@@ -105,6 +106,10 @@ def apply_conventions(
         roles = _armed(roles, sub_event_type, text, country, on, dictionary)
     if event_type == VIOLENCE_CIVILIANS:
         return _against_civilians(roles, country, on, dictionary)
+    if sub_event_type == PROPERTY and roles.actor1 is not None and roles.actor2 is None:
+        # ACLED codes the owners of what was looted or destroyed as actor2:
+        # when the report does not name them, civilians.
+        return replace(roles, actor2=dictionary.generic("civilians", country, on))
     return roles
 
 
