@@ -65,6 +65,9 @@ def coded(
         # Intervention without police named: the country's police.
         (None, None, "Excessive force against protesters",
          ("Protesters (India)", "Police Forces of India (2014-)", ())),
+        # The government protested against is not who intervened.
+        ("students", "government", "Protest with intervention",
+         ("Protesters (India)", "Police Forces of India (2014-)", ("Students (India)",))),
     ],
 )  # fmt: skip
 def test_actors_conventions_protests(

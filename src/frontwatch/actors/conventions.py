@@ -308,7 +308,8 @@ def _protest(
     groups = [a for a in named if a.inter not in STATE_INTER and not _generic_of(a, protesters)]
     actor2 = None
     if sub in INTERVENTION_SUBS:
-        forces = [a for a in named if a.inter in STATE_INTER]
+        # The government protested against is not the force that intervened.
+        forces = [a for a in named if a.inter in STATE_INTER and not _government(a)]
         actor2 = forces[0] if forces else dictionary.generic("police", country, on)
     return Roles(actor1=protesters, actor2=actor2, assoc1=_unique(groups), assoc2=())
 
