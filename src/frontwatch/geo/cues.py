@@ -35,6 +35,38 @@ CUE_BEFORE = re.compile(
     r")\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The last word of every cue phrase above: a window whose last word (before
+# an optional "the") is none of these holds no cue, and the search, which
+# tries every phrase at every word of the window, is skipped.
+_CUE_LAST_WORDS = frozenset(
+    {
+        "of", "to", "near", "nearby", "outside", "around", "rural", "entered", "captured",
+        "recaptured", "retook", "retaken", "seized", "overran", "stormed", "liberated", "in", "at",
+        "into", "inside", "from", "toward", "towards", "across", "throughout", "on", "via",
+        "between", "and",
+    }
+)
+
+
+def cue_before(window: str) -> re.Match[str] | None:
+    """``CUE_BEFORE.search(window)``, quicker: the window must end in white
+    space after a word that can end a cue."""
+    if not window or not window[-1].isspace():
+        return None
+    last, rest = _last_word(window.rstrip())
+    if last == "the":
+        last, _ = _last_word(rest.rstrip())
+    if last not in _CUE_LAST_WORDS:
+        return None
+    return CUE_BEFORE.search(window)
+
+
+def _last_word(text: str) -> tuple[str, str]:
+    """The run of letters ending ``text`` (lower case) and what is before it."""
+    start = len(text)
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:].lower(), text[:start]
 _CUE_NAMES = {
     "on the outskirts of": "outskirts of",
     "in the vicinity of": "vicinity of",
@@ -213,7 +245,7 @@ def designator_cue(word: str | None) -> tuple[str | None, str | None]:
 
 def cue_context(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """(cue, kind_hint) from the words just before and after a span."""
-    before = CUE_BEFORE.search(text[max(0, start - 48) : start])
+    before = cue_before(text[max(0, start - 48) : start])
     before_cue = None
     kind = None
     if before:
@@ -253,7 +285,7 @@ def _cue_before_designation(text: str, start: int, designation: re.Match[str]) -
     """The cue before "the town of" in "entered the town of X"."""
     window_start = max(0, start - 48)
     cut = window_start + designation.start("cue")
-    before = CUE_BEFORE.search(text[max(0, cut - 48) : cut])
+    before = cue_before(text[max(0, cut - 48) : cut])
     if before is None:
         return None
     raw = re.sub(r"\s+", " ", before.group("cue").lower())

@@ -19,12 +19,12 @@ from frontwatch.geo.cues import (
     ADMIN1,
     ADMIN2,
     COUNTRY,
-    CUE_BEFORE,
     NEAR_CUES,
     PLACE_LABELS,
     POPULATED_PLACE,
     SUFFIX_AFTER,
     clean_span,
+    cue_before,
     cue_context,
     designator_cue,
     is_near_cue,
@@ -155,7 +155,7 @@ def _extra_mentions(
         start, end = clean_span(text, start, end)
         if end <= start or _overlaps(start, end, taken) or _overlaps(start, end, found):
             continue
-        cued = CUE_BEFORE.search(text[max(0, start - 48) : start]) is not None
+        cued = cue_before(text[max(0, start - 48) : start]) is not None
         # "Rakhine State", "Buthidaung Township": the name and its designator.
         start, end, tail = split_designator(text, start, end, gazetteer)
         designated = (
@@ -219,7 +219,7 @@ def _unknown_mentions(
         if _overlaps(start, end, taken) or _overlaps(start, end, found):
             continue
         before = text[max(0, start - 48) : start]
-        cue = CUE_BEFORE.search(before)
+        cue = cue_before(before)
         cued = cue is not None and cue.group("cue").lower() not in _WEAK_CUES
         pinned = _PINNED_AFTER.match(text[end : end + 60])
         region = pinned.group("region") if pinned else None
