@@ -30,6 +30,9 @@ CASES = [
     ("Troops stationed at Tell Hamdan fired towards Saraqib.", {"Tell Hamdan"}),
     # another spelling of the coded town is the town
     ("Jets struck the village of Tell Hamdan near Sarraqib in Idlib.", {"Tell Hamdan"}),
+    # "in X of R": a place in the coded region; not a title or an institution
+    ("Two soldiers were killed in Kafr Amim of Saraqib district.", {"Kafr Amim"}),
+    ("The Governor of Idlib said that troops shelled Saraqib.", set()),
     # the coded town and its units are not finer places
     ("Clashes broke out in the Saraqib area on Monday.", set()),
     ("Clashes broke out in the Idlib countryside.", set()),

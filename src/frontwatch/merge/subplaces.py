@@ -112,13 +112,16 @@ def _sentence_places(
     known_skeletons = {_skeleton(key) for key in known_keys}
     found: set[str] = set()
     searched = [(shape, sentence) for shape in _SHAPES]
-    inside = _inside_shape(frozenset(_unaccented(n) for n in regions))
-    if inside is not None:
-        searched.append((inside, _unaccented(sentence)))
+    plain_regions = frozenset(_unaccented(n) for n in regions)
+    inside, inside_of = _inside_shape(plain_regions), _inside_of_shape(plain_regions)
+    if inside is not None and inside_of is not None:
+        searched += [(inside, _unaccented(sentence)), (inside_of, _unaccented(sentence))]
     for shape, text in searched:
         for match in shape.finditer(text):
             name = match.group("name")
             if shape is inside and not _starts_a_name(text, match.start("name")):
+                continue
+            if shape is inside_of and not _after_place_cue(text, match.start("name")):
                 continue
             if name.split()[0].lower() in _NOT_NAMES:
                 continue
@@ -139,6 +142,28 @@ def _inside_shape(regions: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(
         rf"(?<![\w-])(?P<name>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?)(?:{alternatives})(?![\w-])"
     )
+
+
+@lru_cache(maxsize=4096)
+def _inside_of_shape(regions: frozenset[str]) -> re.Pattern[str] | None:
+    """A capitalised name followed by "of R" ("in Naychin of Tarinkot
+    district"), R one of ``regions``; read only after a place cue (see
+    :func:`_after_place_cue`)."""
+    names = sorted((n for n in regions if n.strip()), key=len, reverse=True)
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"(?<![\w-])(?P<name>{_NAME})\s+of\s+(?:the\s+)?(?:{alternatives})(?![\w-])"
+    )
+
+
+def _after_place_cue(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is "in", "at" or "near": "in X of
+    R" names a place in R; "the Governor of R" and "a University of R" do
+    not."""
+    before = _WORD_BEFORE.search(text, 0, start)
+    return before is not None and before.group(1) in ("in", "at", "near")
 
 
 def _starts_a_name(text: str, start: int) -> bool:

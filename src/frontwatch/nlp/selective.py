@@ -156,7 +156,10 @@ class SelectiveParser:
     def _plan(self, text: str) -> _Plan:
         doc = self.nlp.make_doc(text)
         sentences = split_sentences(doc)
-        flags = [self.scan.may_trigger(doc[s.start : s.end].text) for s in sentences]
+        # The sentence's text sliced from the article's (Span.text joins
+        # its tokens' texts one by one).
+        spans = [doc[s.start : s.end] for s in sentences]
+        flags = [self.scan.may_trigger(text[span.start_char : span.end_char]) for span in spans]
         near = _near(flags, self.context)
         if any(flags):
             near[: self.lead] = [True] * min(self.lead, len(near))
@@ -164,9 +167,9 @@ class SelectiveParser:
             _PARSE
             if flag
             else _ENTITIES
-            if close and _may_name(doc[s.start : s.end], self.nlp)
+            if close and _may_name(span, self.nlp)
             else _TOKENS
-            for s, flag, close in zip(sentences, flags, near, strict=True)
+            for span, flag, close in zip(spans, flags, near, strict=True)
         ]
         parsed = tuple(_runs(doc, sentences, levels, _PARSE))
         attrs = tuple(doc._get_array_attrs()) if parsed else ()
