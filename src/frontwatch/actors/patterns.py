@@ -165,6 +165,9 @@ class PatternIndex:
 
 def select_longest(matches: Iterable[RawMatch]) -> list[RawMatch]:
     """Non-overlapping matches, longest first; same-span matches are merged."""
+    matches = list(matches)
+    if len(matches) <= 1:  # most sentences: nothing to choose between
+        return [RawMatch(m.start, m.end, tuple(dict.fromkeys(m.targets))) for m in matches]
     merged: dict[tuple[int, int], list[Target]] = defaultdict(list)
     for match in matches:
         bucket = merged[(match.start, match.end)]
