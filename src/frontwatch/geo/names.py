@@ -87,6 +87,14 @@ _DOUBLED = re.compile(r"([a-z])\1+")
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 
 
+def unaccented(text: str) -> str:
+    """``text`` without its diacritics, case and punctuation kept ("Bogotá"
+    -> "Bogota")."""
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+
+
 @lru_cache(maxsize=65536)
 def light_fold(name: str) -> str:
     """Lowercase, no diacritics or apostrophes, punctuation as single spaces.

@@ -29,7 +29,7 @@ import yaml
 
 from frontwatch.errors import ConfigError
 from frontwatch.extract.taxonomy import EVENT_TYPE_OF
-from frontwatch.geo.names import loose_key
+from frontwatch.geo.names import loose_key, unaccented
 from frontwatch.merge.subplaces import finer_places
 from frontwatch.models import DAY, GEO_EXACT, GEO_NEAR, GEO_REGION, Actor, Event, Place
 from frontwatch.yaml_data import load_yaml
@@ -268,7 +268,7 @@ def _names(event: Event, place: Place) -> bool:
     "Kalynove-Borshchuvate" are other villages than Zolote and Kalynove,
     "Donetsk Filtration Station" is no report from Donetsk, and "Idlib
     Governorate" names the province ("Aleppo City" names the city)."""
-    sentence = _unaccented(event.provenance[0].sentence)
+    sentence = unaccented(event.provenance[0].sentence)
     names = {fold(place.name), fold(place.matched_text)} - {""}
     return any(
         re.search(_NAMED.format(_JOIN.join(map(re.escape, name.split()))), sentence, re.IGNORECASE)
@@ -285,10 +285,6 @@ _NAMED = r"(?<![\w-]){}(?![\w])(?!-\w)(?!\s+(?-i:(?!City\b|Town\b|Village\b)[A-Z
 
 _JOIN = r"[\s'’.-]+"  # between the words of a name: "Dar'a", "al-Bab", "St. Louis"
 
-
-def _unaccented(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def dates_compatible(a: Event, b: Event) -> bool:

@@ -19,10 +19,9 @@ often as places.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-from frontwatch.geo.names import loose_key
+from frontwatch.geo.names import loose_key, unaccented
 from frontwatch.models import Event, Place
 
 _WORD = r"[A-Z][\w'’-]*"
@@ -51,7 +50,9 @@ _SHAPES = (
     ),
     # Where a force is posted: "troops stationed in Chilaburt", "forces
     # located at Qarqur" (a position is a place, not a landmark).
-    re.compile(rf"\b(?:located|stationed|positioned|deployed|based)\s+(?:at|in|near)\s+(?P<name>{_NAME})"),
+    re.compile(
+        rf"\b(?:located|stationed|positioned|deployed|based)\s+(?:at|in|near)\s+(?P<name>{_NAME})"
+    ),
     # A named site, capitalised as a proper name: "Donetsk Filtration
     # Station", "Oktiabr Mine", "Yar Maung Bridge" (the site's whole name:
     # the town it is named after is not where it is).
@@ -112,10 +113,10 @@ def _sentence_places(
     known_skeletons = {_skeleton(key) for key in known_keys}
     found: set[str] = set()
     searched = [(shape, sentence) for shape in _SHAPES]
-    plain_regions = frozenset(_unaccented(n) for n in regions)
+    plain_regions = frozenset(unaccented(n) for n in regions)
     inside, inside_of = _inside_shape(plain_regions), _inside_of_shape(plain_regions)
     if inside is not None and inside_of is not None:
-        searched += [(inside, _unaccented(sentence)), (inside_of, _unaccented(sentence))]
+        searched += [(inside, unaccented(sentence)), (inside_of, unaccented(sentence))]
     for shape, text in searched:
         for match in shape.finditer(text):
             name = match.group("name")
@@ -179,10 +180,6 @@ def _starts_a_name(text: str, start: int) -> bool:
 
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 
-
-def _unaccented(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _skeleton(key: str) -> str:
