@@ -67,6 +67,8 @@ def _last_word(text: str) -> tuple[str, str]:
     while start > 0 and text[start - 1].isalpha():
         start -= 1
     return text[start:].lower(), text[:start]
+
+
 _CUE_NAMES = {
     "on the outskirts of": "outskirts of",
     "in the vicinity of": "vicinity of",
