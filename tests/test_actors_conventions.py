@@ -221,6 +221,7 @@ def test_actors_conventions_no_country_leaves_roles(dictionary: ActorDictionary)
     [
         ("A mob beat a suspected thief.", "Civilians (India)"),
         ("Two groups of villagers fought each other over land.", "Rioters (India)"),
+        ("A crowd of residents clashed over water rations.", "Rioters (India)"),
     ],
 )
 def test_actors_conventions_mob_violence_target(

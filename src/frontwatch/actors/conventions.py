@@ -66,10 +66,12 @@ TWO_SIDED = re.compile(
     r"fire ?fights?|gun battles?|clash\w*|skirmish\w*|fought|engaged in)\b",
     re.IGNORECASE,
 )
-# Two crowds fighting each other: both sides are rioters.
+# Two crowds fighting each other: both sides are rioters. A crowd that
+# "clashed" or "brawled" with no one else named fought among itself.
 TWO_CROWDS = re.compile(
     r"\b(?:two|rival|opposing) (?:groups|factions|families|communities|clans|villages|gangs|"
-    r"parties|camps|sides)\b|\beach other\b|\bone another\b|\bbetween\b",
+    r"parties|camps|sides)\b|\beach other\b|\bone another\b|\bbetween\b|"
+    r"\b(?:clash(?:ed|es)?|brawl(?:ed|s)?|scuffl(?:ed|es))\b",
     re.IGNORECASE,
 )
 
