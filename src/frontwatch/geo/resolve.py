@@ -91,6 +91,11 @@ _Read = tuple[str, str, tuple[str, str]]
 _ANCHOR_FEATURES = frozenset({POPULATED_PLACE, ADMIN2})
 
 
+def facility_word(word: str) -> bool:
+    """Whether a word names a facility ("Street", "Hospital", "Airport")."""
+    return _FACILITY.fullmatch(word) is not None
+
+
 class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer

@@ -67,6 +67,9 @@ _SEAT_SHARE = 0.1
 _MAX_GAP = 8.0
 
 _CLEAR_FOCUS_WEIGHT = 2.0  # evidence (beyond demonyms) that makes an article about a country
+# ... or this much evidence of the other toponyms for one other country,
+# when nothing points to the place's country (a name of two countries: 0.5)
+_PLACED_WEIGHT = 0.5
 _FOREIGN_MIN_POPULATION = 50_000  # smallest place abroad accepted in such an article
 _FOREIGN_ANY_SPELLING_POPULATION = 1_000_000  # ... when only the folded keys agree
 _SAME_PLACE_KM = 25.0  # candidates closer than this are the same place for confidence
@@ -277,7 +280,14 @@ def plausible(
     if (entry.country_code, entry.admin1) in admin_local:
         return True
     if focus.strong_total < _CLEAR_FOCUS_WEIGHT:
-        return True
+        # Still implausible: a small town in a country nothing else in the
+        # article points to, while its other toponyms point to another
+        # ("Besi village (Momo, Nord-Ouest)": Cameroon or Haiti, not India).
+        return not (
+            entry.population < _FOREIGN_MIN_POPULATION
+            and focus.shares.get(entry.country_code, 0.0) == 0.0
+            and focus.placed_top >= _PLACED_WEIGHT
+        )
     if light_fold(entry.name) == light_fold(mention.text):
         return entry.population >= _FOREIGN_MIN_POPULATION
     same_key = fold(entry.name) == fold(mention.text)
