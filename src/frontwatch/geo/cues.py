@@ -8,6 +8,7 @@ countryside", "Andar district") and designators written inside a name
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from frontwatch.geo.abbreviations import keeps_final_period
 from frontwatch.geo.gazetteer import Gazetteer
@@ -261,3 +262,29 @@ def _cue_before_designation(text: str, start: int, designation: re.Match[str]) -
 def is_near_cue(cue: str | None) -> bool:
     """Whether a cue places the event around the place rather than in it."""
     return cue is not None and (cue in NEAR_CUES or _DIRECTION_CUE.fullmatch(cue) is not None)
+
+
+# Where an entity the tagger ran over several names is cut: brackets and
+# commas ("Bamako (Bamako", "Chihuahua, Chihuahua", "Penas Blancas (Alajuela").
+_ENTITY_BREAK = re.compile(r"\s*[(),;]\s*")
+
+
+def split_entities(
+    text: str, entities: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The place entities, each cut into the names it runs over: a place
+    name holds no bracket and no comma, and the name after one is the unit
+    the first lies in, a place of its own."""
+    pieces = []
+    for start, end, label in entities:
+        if label not in PLACE_LABELS or _ENTITY_BREAK.search(text, start, end) is None:
+            pieces.append((start, end, label))
+            continue
+        position = start
+        for cut in _ENTITY_BREAK.finditer(text, start, end):
+            if cut.start() > position:
+                pieces.append((position, cut.start(), label))
+            position = cut.end()
+        if end > position:
+            pieces.append((position, end, label))
+    return pieces

@@ -29,6 +29,7 @@ from frontwatch.geo.cues import (
     designator_cue,
     is_near_cue,
     split_designator,
+    split_entities,
 )
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.names import light_fold
@@ -339,7 +340,7 @@ def find_toponyms(
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, "border", kind)
 
     taken: list[tuple[int, int]] = list(mentions)
-    for ent_start, ent_end, label in entities:
+    for ent_start, ent_end, label in split_entities(text, entities):
         if label not in PLACE_LABELS or _overlaps(ent_start, ent_end, border_spans):
             continue
         start, end = clean_span(text, ent_start, ent_end)
