@@ -60,12 +60,19 @@ _CUE_NAMES = {
     "liberated": "into",
 }
 ADMIN_WORDS = r"province|governorate|oblast|state|region|wilaya|muhafazat|prefecture"
+# Local units below the province named after their seat: Nigeria's LGAs,
+# Bangladesh's upazilas, South Asia's tehsils and talukas, Ethiopia's
+# woredas, Cameroon's subdivisions, Uganda's sub-counties.
+_LOCAL_UNIT_WORDS = (
+    r"lgas?|upazilas?|tehsils?|talukas?|woredas?|subdivisions?|sub-?count(?:y|ies)"
+)
 # Designations written after a toponym: "Homs province", "the Idlib countryside".
 SUFFIX_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western)\s+)?(?P<word>"
     rf"(?:{ADMIN_WORDS})s?|countryside|(?:sub-?)?districts?|count(?:y|ies)|raions?|rayons?|"
     r"townships?|municipalit(?:y|ies)|city|cities|towns?|villages?|camps?|areas?|"
+    rf"{_LOCAL_UNIT_WORDS}|"
     r"neighbou?rhoods?|suburbs?|outskirts|border)\b",
     re.IGNORECASE,
 )
@@ -85,6 +92,14 @@ _ADMIN2_WORDS = frozenset(
         "rayon",
         "township",
         "municipality",
+        "lga",
+        "upazila",
+        "tehsil",
+        "taluka",
+        "woreda",
+        "subdivision",
+        "subcounty",
+        "sub-county",
     }
 )
 _SUFFIX_CUE = {
@@ -142,7 +157,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 _DESIGNATOR_TAIL = re.compile(
     rf"\s+(?P<word>(?:{ADMIN_WORDS})s?|countryside|(?:sub-?)?district|township|county|raion|"
-    r"municipality|city|town|village)$",
+    rf"municipality|city|town|village|{_LOCAL_UNIT_WORDS})$",
     re.IGNORECASE,
 )
 
