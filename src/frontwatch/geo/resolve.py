@@ -23,9 +23,10 @@ from frontwatch.geo.abbreviations import region_abbreviation
 from frontwatch.geo.containers import ContainerLink, chain_order, container_links
 from frontwatch.geo.country_words import demonym_country
 from frontwatch.geo.cues import RURAL_CUES
-from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.names import ARABIC_ARTICLES, fold
 from frontwatch.geo.resolve_context import (
+    SMALL_TOWN,
     Anchor,
     Candidates,
     admin_context,
@@ -50,7 +51,7 @@ from frontwatch.geo.toponyms import (
     ToponymMention,
     is_demonym,
 )
-from frontwatch.models import Place
+from frontwatch.models import GEO_NEAR, GEO_REGION, Place
 
 # A designator that makes a name a unit others lie in: "Pokhran subdivision".
 _UNIT_AFTER = re.compile(
@@ -184,6 +185,7 @@ class PlaceResolver:
         *,
         unit: Place | None = None,
         firm: bool = False,
+        fronts: Sequence[Place] = (),
     ) -> Place | None:
         """The place a toponym means. ``unit`` is the place of the unit it
         is written in ("Takalout (Kidal)"); ``firm`` says the text leaves no
@@ -205,6 +207,10 @@ class PlaceResolver:
                 return best_place(mention, inside, pinned, part=found.part, pinned=True)
             if firm or not entries:
                 return in_unit(mention, unit)
+        if fronts and unit is None:
+            front = _front_village(mention, entries, fronts, evidence, part=found.part)
+            if front is not None:
+                return front
         if not entries:
             return None
         if mention.cue == DATELINE:
@@ -233,6 +239,18 @@ class PlaceResolver:
         return {
             (code, region) for country, region in regions for code in self._country_codes([country])
         }
+
+    def _fronts(self, regions: Sequence[tuple[str, str]]) -> list[Place]:
+        """The admin1 regions of the front-bound actors named, in the order
+        their data lists them (the front's main region first)."""
+        fronts: list[Place] = []
+        for country, region in regions:
+            for code in self._country_codes([country]):
+                with contextlib.suppress(GazetteerError):
+                    entry = self.gazetteer.admin1(code, region)
+                    if entry is not None and all(f.name != entry.name for f in fronts):
+                        fronts.append(_region_place(entry))
+        return fronts
 
     def _can_be_region(self, mention: ToponymMention, found: Candidates, text: str = "") -> bool:
         if mention.kind_hint in REGIONS or _UNIT_AFTER.match(text, mention.end):
@@ -303,6 +321,7 @@ class PlaceResolver:
         admin_article, admin_local = admin_context(ordered, candidates, text)
         # A front-bound actor's regions count as regions the article names.
         admin_article = admin_article | self._region_keys(actor_regions)
+        fronts = self._fronts(actor_regions)
         keys = [fold(mention.text) for mention in ordered]
         tops = [
             None if found.loose else most_important(matching_name(mention, found.entries))
@@ -340,6 +359,7 @@ class PlaceResolver:
                     evidence(index, anchors, read),
                     unit=unit,
                     firm=_firm(link, unit, candidates[index]),
+                    fronts=fronts,
                 )
             return resolved
 
@@ -369,6 +389,56 @@ class PlaceResolver:
         """Resolve a single name written without context (no cue)."""
         mention = ToponymMention(name, 0, len(name))
         return self.resolve_article([mention], text=text, country_hint=country_hint)[0]
+
+
+def _region_place(entry: GazetteerEntry) -> Place:
+    return Place(
+        name=entry.name,
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        country=entry.country,
+        country_code=entry.country_code,
+        admin1=entry.admin1 or entry.name,
+        feature=ADMIN1,
+        geonameid=entry.geonameid,
+        population=entry.population,
+        geo_precision=GEO_REGION,
+        score=1.0,
+    )
+
+
+def _front_village(
+    mention: ToponymMention,
+    entries: Sequence[GazetteerEntry],
+    fronts: Sequence[Place],
+    evidence: Evidence,
+    *,
+    part: bool,
+) -> Place | None:
+    """Where a village named by front-bound actors (the OSCE monitors, the
+    Donbas militias) is: its namesake inside their regions, else, when
+    every place of the name is a small town (villages missing from the
+    gazetteer share names with hamlets all over the country), the front's
+    main region (listed first), with precision 2. A town-sized place elsewhere ("Odesa") keeps its own
+    reading, and so does a name asked for as a region."""
+    if mention.kind_hint not in (None, POPULATED_PLACE):
+        return None
+    named = matching_name(mention, entries) or entries
+    if any(e.feature != POPULATED_PLACE or e.population >= SMALL_TOWN for e in named):
+        return None
+    inside = [e for e in entries if any(within(e, front) for front in fronts)]
+    if inside:
+        return best_place(mention, inside, replace(evidence, top=None), part=part, pinned=True)
+    if not entries and not _placed(mention):
+        return None
+    # A named place, not the whole region: coded near it, as ACLED codes a
+    # village it cannot place more exactly.
+    return replace(in_unit(mention, fronts[0]), geo_precision=GEO_NEAR)
+
+
+def _placed(mention: ToponymMention) -> bool:
+    """Whether the text puts an unknown name somewhere ("near X", "in X")."""
+    return mention.cue is not None and mention.cue not in ("from", "to", "between", "and")
 
 
 _CONSONANTS = re.compile(r"[bcdfghjklmnpqrstvwxz]")
