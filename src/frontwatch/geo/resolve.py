@@ -36,6 +36,7 @@ from frontwatch.geo.resolve_rank import (
     REGIONS,
     Evidence,
     best_place,
+    holds,
     in_unit,
     matching_name,
     most_important,
@@ -346,6 +347,17 @@ class PlaceResolver:
                 seated=seated[index],
             )
 
+        # A unit is read as the one that holds a place of the name written
+        # in it: "Kagara (Rafi LGA, Niger)" is Nigeria's Niger state.
+        held = [
+            _holding(
+                ordered[index],
+                found,
+                [candidates[i] for i, link in links.items() if link.outer == index],
+            )
+            for index, found in enumerate(candidates)
+        ]
+
         def resolve_all(
             anchors: Sequence[Anchor], read: Sequence[_Read]
         ) -> dict[int, Place | None]:
@@ -355,7 +367,7 @@ class PlaceResolver:
                 unit = resolved.get(link.outer) if link is not None else None
                 resolved[index] = self._resolve_one(
                     ordered[index],
-                    candidates[index],
+                    held[index],
                     evidence(index, anchors, read),
                     unit=unit,
                     firm=_firm(link, unit, candidates[index]),
@@ -391,6 +403,32 @@ class PlaceResolver:
         return self.resolve_article([mention], text=text, country_hint=country_hint)[0]
 
 
+def _holding(mention: ToponymMention, unit: Candidates, inner: Sequence[Candidates]) -> Candidates:
+    """A unit's candidates in the countries where one of them holds a
+    candidate of a place written in it, when there are such (else all of
+    them): the unit says which country, the ranking which unit of it.
+    Only districts and towns of some size count: a hamlet of the name
+    abroad says nothing of the unit (Bolivia's El Alto is missing from
+    cities500, an Argentine hamlet is not). A name the text asks for as a
+    province stays a province."""
+    places = [
+        entry
+        for found in inner
+        if not found.loose
+        for entry in found.entries
+        if entry.feature != POPULATED_PLACE or entry.population >= SMALL_TOWN
+    ]
+    if not places or unit.loose:
+        return unit
+    countries = {e.country_code for e in unit.entries if any(holds(e, p) for p in places)}
+    holding = tuple(e for e in unit.entries if e.country_code in countries)
+    if not holding or len(holding) == len(unit.entries):
+        return unit
+    if mention.kind_hint == ADMIN1 and all(e.feature != ADMIN1 for e in holding):
+        return unit  # "X, Hidalgo" written as the state stays the state
+    return replace(unit, entries=holding)
+
+
 def _region_place(entry: GazetteerEntry) -> Place:
     return Place(
         name=entry.name,
@@ -419,8 +457,9 @@ def _front_village(
     Donbas militias) is: its namesake inside their regions, else, when
     every place of the name is a small town (villages missing from the
     gazetteer share names with hamlets all over the country), the front's
-    main region (listed first), with precision 2. A town-sized place elsewhere ("Odesa") keeps its own
-    reading, and so does a name asked for as a region."""
+    main region (listed first), with precision 2. A town-sized place
+    elsewhere ("Odesa") keeps its own reading, and so does a name asked
+    for as a region."""
     if mention.kind_hint not in (None, POPULATED_PLACE):
         return None
     named = matching_name(mention, entries) or entries

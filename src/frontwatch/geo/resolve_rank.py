@@ -326,6 +326,20 @@ def within(entry: GazetteerEntry, unit: Place) -> bool:
     return _place_distance_km(entry, unit) <= limit
 
 
+def holds(unit: GazetteerEntry, place: GazetteerEntry) -> bool:
+    """Whether a place lies in a unit (both gazetteer entries)."""
+    if unit is place or unit.country_code != place.country_code:
+        return False
+    if unit.feature == COUNTRY:
+        return place.feature != COUNTRY
+    if unit.feature == ADMIN1:
+        return place.feature != ADMIN1 and place.admin1 == unit.admin1
+    if unit.admin1 is not None and place.admin1 is not None and place.admin1 != unit.admin1:
+        return False
+    limit = _WITHIN_ADMIN2_KM if unit.feature == ADMIN2 else _WITHIN_TOWN_KM
+    return distance_km(unit, place) <= limit
+
+
 def in_unit(mention: ToponymMention, unit: Place) -> Place:
     """A place the gazetteer lacks, coded at the unit it is written in: the
     district (near it) or the region (only the region is known)."""
