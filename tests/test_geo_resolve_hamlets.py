@@ -135,13 +135,20 @@ def resolver() -> Iterator[PlaceResolver]:
         ),
         # Hamza is only a town in Uzbekistan; beside Tripoli it is a camp there.
         ("Gunmen stormed Hamza Camp on the edge of Tripoli.", "Hamza Camp", "LY", "UZ"),
+        # Chore is a district of Paraguay; in Uruzgan, Chora is Afghan.
+        (
+            "Police fought insurgents in Chora district and Tarinkot city, Urozgan.",
+            "Chora",
+            "AF",
+            "PY",
+        ),
     ],
 )
 def test_geo_resolve_hamlets_local_name_is_not_a_hamlet_abroad(
     resolver: PlaceResolver, text: str, name: str, country: str, elsewhere: str
 ) -> None:
     entities = []
-    for found in (name, "Gagarina", "Donetsk", "Tripoli"):
+    for found in (name, "Gagarina", "Donetsk", "Tripoli", "Tarinkot", "Urozgan"):
         if found in text:
             start = text.index(found)
             entities.append((start, start + len(found), "GPE"))

@@ -79,6 +79,7 @@ _NO_RIVAL_MARGIN = 5.0
 _WITHIN_ADMIN2_KM = 150.0
 _WITHIN_TOWN_KM = 40.0
 REGIONS = frozenset({ADMIN1, ADMIN2, COUNTRY})
+_TOWNLIKE = frozenset({POPULATED_PLACE, ADMIN2})  # what plausible() may find implausible abroad
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +275,10 @@ def plausible(
     than a real reference: accept only a big city written as GeoNames
     writes it, or a very big one. Demonyms alone ("Saudi-led") never make
     an article clearly about a country. A place in a region written
-    beside it ("near Palmyra in Homs province") is never abroad."""
-    if entry.feature != POPULATED_PLACE or entry.country_code in focus.strong_countries:
+    beside it ("near Palmyra in Homs province") is never abroad. So with a
+    district abroad: "Chora district" in an article about Uruzgan is no
+    district of Paraguay."""
+    if entry.feature not in _TOWNLIKE or entry.country_code in focus.strong_countries:
         return True
     if (entry.country_code, entry.admin1) in admin_local:
         return True
