@@ -64,3 +64,23 @@ def test_geo_resolve_fronts_without_front_actors_namesake_stands(
     text = "Farmers met near Viktorivka on Sunday."
     place = resolve_one(resolver, text, "Viktorivka", ())
     assert place is not None and place.admin1 != "Donetsk"
+
+
+def test_geo_resolve_fronts_unknown_village_after_a_cue_is_placed() -> None:
+    # A village missing from the gazetteer, named only after "near", in an
+    # article of a front-bound monitor: coded near the front's main region.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from frontwatch.geo.event_places import ArticlePlaces
+
+    text = "Monitors recorded 12 explosions near Qwzxivka overnight."
+    doc = Doc(Vocab(), words=text.split())
+    with Gazetteer.open() as gazetteer:
+        places = ArticlePlaces(gazetteer)
+        located = places.locate(text, doc, actor_countries=["Ukraine"], actor_regions=FRONTS)
+        alone = places.locate(text, doc, actor_countries=["Ukraine"])
+    assert [(p.matched_text, p.admin1, p.geo_precision) for p in located] == [
+        ("Qwzxivka", "Donetsk", GEO_NEAR)
+    ]
+    assert alone == []

@@ -197,7 +197,7 @@ _BRACKET_ITEM = re.compile(r"[(,]\s*$")
 
 
 def _unknown_mentions(
-    text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]]
+    text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]], unpinned: bool = False
 ) -> list[tuple[int, int]]:
     """Capitalised names the gazetteer lacks, written where only a place
     fits: after a location cue and pinned by what follows ("in Takalout
@@ -238,7 +238,7 @@ def _unknown_mentions(
         with_region = bracketed_region is not None and _pins(
             gazetteer, bracketed_region.group("region"), comma=False
         )
-        if (cued and pinned) or in_brackets or after_brackets or with_region:
+        if (cued and (pinned or unpinned)) or in_brackets or after_brackets or with_region:
             found.append((start, end))
             if pinned and region:
                 # The region that pins the name is a toponym too ("Donetsk").
@@ -320,10 +320,13 @@ def find_toponyms(
     gazetteer: Gazetteer,
     *,
     modifiers: bool = False,
+    unpinned: bool = False,
 ) -> list[ToponymMention]:
     """Place-name mentions in ``text``, in text order. ``modifiers``: also
     country names that modify a noun ("US President", "UK-based"), which
-    name a country without saying where something happens.
+    name a country without saying where something happens. ``unpinned``:
+    also an unknown capitalised name after a location cue with no region
+    after it ("near Mineralne"), for texts whose actors tie them to a front.
 
     ``entities`` are spaCy entity spans (start_char, end_char, label); only
     GPE, LOC and FAC are used.
@@ -366,7 +369,7 @@ def find_toponyms(
         kind = kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
-    for start, end in _unknown_mentions(text, gazetteer, [*taken, *mentions]):
+    for start, end in _unknown_mentions(text, gazetteer, [*taken, *mentions], unpinned):
         if _not_a_place(text, start, end, gazetteer, modifiers):
             continue
         cue, kind = cue_context(text, start, end)
