@@ -194,11 +194,15 @@ class PlaceResolver:
         namesake elsewhere is never taken: the unit stands in for it."""
         entries = found.entries
         if found.loose:
-            # The vowel-blind key is only trusted inside the article's countries.
+            # The vowel-blind key is only trusted inside the article's
+            # countries; in an article that points to no country at all,
+            # for the one big town it matches ("Nassriya" is Nasiriyah).
             shares = evidence.focus.shares
-            entries = tuple(
-                entry for entry in entries if shares.get(entry.country_code, 0.0) >= 0.2
-            )
+            if shares:
+                entries = tuple(e for e in entries if shares.get(e.country_code, 0.0) >= 0.2)
+            else:
+                big = [e for e in entries if e.population >= _LOOSE_ALONE_POPULATION]
+                entries = tuple(big) if len(big) == 1 else ()
         if unit is not None:
             inside = tuple(entry for entry in entries if within(entry, unit))
             if inside:
@@ -480,6 +484,9 @@ def _placed(mention: ToponymMention) -> bool:
     return mention.cue is not None and mention.cue not in ("from", "to", "between", "and")
 
 
+# A loose match trusted with no country evidence: a town at least this big,
+# the only one the vowel-blind key finds.
+_LOOSE_ALONE_POPULATION = 100_000
 _CONSONANTS = re.compile(r"[bcdfghjklmnpqrstvwxz]")
 _MIN_LOOSE_CONSONANTS = 3
 
