@@ -13,6 +13,10 @@ from importlib import resources
 from frontwatch.errors import ConfigError
 from frontwatch.geo.countries import load_countries
 
+# A demonym joined to these names a backer or a leader ("Saudi-led").
+BACKER_AFTER = re.compile(
+    r"-(?:led|backed|funded|supported|trained|allied|sponsored|aligned)\b", re.IGNORECASE
+)
 MODIFIER_AFTER = re.compile(
     r"(?:-(?:led|backed|based|brokered|made|funded|supported|trained|allied|owned)\b|"
     r"\s+(?:dollars?|currency|forces|troops|army|military|soldiers|government|officials?|"
@@ -83,14 +87,17 @@ def demonym_spans(text: str) -> list[tuple[int, int, str]]:
 def country_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
     """(country names, demonyms) found in ``text``, as counts per country code.
     A name used as a modifier ("US-backed", "US dollar") is neither: it says
-    who acts or what is meant, not where."""
+    who acts or what is meant, not where; so is a demonym naming a backer
+    or a leader ("Saudi-led")."""
     lexicon = _country_lexicon()
     names: Counter[str] = Counter()
     demonyms: Counter[str] = Counter()
     for match in lexicon.pattern.finditer(text):
         word = match.group(0)
         if word in lexicon.demonyms:
-            demonyms[lexicon.codes[word]] += 1
+            # "Saudi-led", "Iranian-backed": who leads or backs, not where.
+            if BACKER_AFTER.match(text, match.end()) is None:
+                demonyms[lexicon.codes[word]] += 1
         elif MODIFIER_AFTER.match(text, match.end()) is None:
             names[lexicon.codes[word]] += 1
     return names, demonyms
