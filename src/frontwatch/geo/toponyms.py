@@ -278,8 +278,11 @@ def _apposition_kind(
     countries = {entry.country_code for entry in regions if entry.feature == COUNTRY}
     admin1 = {(entry.country_code, entry.name) for entry in regions if entry.feature == ADMIN1}
     if not within:
-        # A village the gazetteer lacks: the region is all we can check.
-        return COUNTRY if countries else ADMIN1 if admin1 else None
+        # A village the gazetteer lacks: the region is all we can check (a
+        # province may be held as a district: "Indanan, Sulu").
+        if countries or admin1:
+            return COUNTRY if countries else ADMIN1
+        return ADMIN2 if gazetteer.lookup_admin2(text[start:end]) else None
     if any(entry.country_code in countries for entry in within):
         return COUNTRY
     if admin1 and not countries:
@@ -298,8 +301,10 @@ def _preceding_place(
     if separator is None:
         return None
     for span_start, span_end in spans:
-        designator = SUFFIX_AFTER.match(text[span_end : span_end + 40])
-        ends = {span_end, span_end + designator.end()} if designator else {span_end}
+        # "Kash Rod (Delaram) district, Nimruz": a bracket may close first.
+        close = span_end + 1 if text[span_end : span_end + 1] == ")" else span_end
+        designator = SUFFIX_AFTER.match(text[close : close + 40])
+        ends = {span_end, close + designator.end()} if designator else {span_end}
         if separator.start() in ends:
             return span_start, span_end
     return None
@@ -325,8 +330,7 @@ def find_toponyms(
     """Place-name mentions in ``text``, in text order. ``modifiers``: also
     country names that modify a noun ("US President", "UK-based"), which
     name a country without saying where something happens. ``unpinned``:
-    also an unknown capitalised name after a location cue with no region
-    after it ("near Mineralne"), for texts whose actors tie them to a front.
+    also an unknown name after a location cue and no region ("near X").
 
     ``entities`` are spaCy entity spans (start_char, end_char, label); only
     GPE, LOC and FAC are used.
