@@ -31,6 +31,7 @@ CUE_BEFORE = re.compile(
     r"south-?western)\s+)?countryside of|rural|"
     r"province of|governorate of|region of|state of|district of|"
     r"city of|town of|village of|control of|"
+    r"cent(?:er|re) of|heart of|capital of|streets of|(?:in\s+)?(?:central|downtown)|"
     r"entered|captured|recaptured|retook|retaken|seized|overran|stormed|liberated|"
     r"in|at|into|inside|from|to|toward|towards|across|throughout|on|via|between|and"
     r")\s+(?:the\s+)?$",
@@ -46,6 +47,16 @@ _CUE_NAMES = {
     "suburb of": "outskirts of",
     "suburbs of": "outskirts of",
     "area of": "area",
+    # Within the place: "the centre of Skopje", "in central Thessaloniki".
+    "center of": "in",
+    "centre of": "in",
+    "heart of": "in",
+    "capital of": "in",
+    "streets of": "in",
+    "central": "in",
+    "downtown": "in",
+    "in central": "in",
+    "in downtown": "in",
     "areas of": "area",
     # A place taken is where the event is: "entered Izium", "control of Bakhmut".
     "control of": "into",
