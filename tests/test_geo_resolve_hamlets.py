@@ -128,7 +128,7 @@ def resolver() -> Iterator[PlaceResolver]:
         # Russian town's other name); beside Donetsk they are a mine village
         # the gazetteer lacks.
         (
-            "Mortars hit houses in the area of Shakhta imeni Gagarina, Donetsk.",
+            "Shells landed around Shakhta imeni Gagarina, Donetsk, after dark.",
             "Shakhta",
             "UA",
             "RU",
@@ -137,7 +137,7 @@ def resolver() -> Iterator[PlaceResolver]:
         ("Gunmen stormed Hamza Camp on the edge of Tripoli.", "Hamza Camp", "LY", "UZ"),
         # Chore is a district of Paraguay; in Uruzgan, Chora is Afghan.
         (
-            "Police fought insurgents in Chora district and Tarinkot city, Urozgan.",
+            "Fighting spread to Chora district as Tarinkot, Urozgan, stayed calm.",
             "Chora",
             "AF",
             "PY",

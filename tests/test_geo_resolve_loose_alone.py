@@ -31,12 +31,12 @@ def resolve(resolver: PlaceResolver, text: str, names: tuple[str, ...]) -> dict[
 
 
 def test_geo_resolve_loose_alone_big_town_of_a_variant_spelling(resolver: PlaceResolver) -> None:
-    place = resolve(resolver, "Teachers marched in Nassriya on Sunday.", ("Nassriya",))["Nassriya"]
+    place = resolve(resolver, "Teachers marched in Nasriyah on Sunday.", ("Nasriyah",))["Nasriyah"]
     assert place is not None and place.country_code == "IQ"
 
 
 def test_geo_resolve_loose_alone_not_against_the_article_country(
     resolver: PlaceResolver,
 ) -> None:
-    text = "Teachers marched in Nassriya on Sunday, Peruvian radio said from Lima."
-    assert resolve(resolver, text, ("Nassriya", "Lima"))["Nassriya"] is None
+    text = "Teachers marched in Nasriyah on Sunday, Peruvian radio said from Lima."
+    assert resolve(resolver, text, ("Nasriyah", "Lima"))["Nasriyah"] is None

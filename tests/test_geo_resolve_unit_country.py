@@ -33,10 +33,10 @@ def countries(resolver: PlaceResolver, text: str, names: tuple[str, ...]) -> dic
 @pytest.mark.parametrize(
     ("text", "names", "unit", "country"),
     [
-        # Niger the state of Nigeria, not the country: Minna is its capital.
-        ("Nurses protested in Minna (Niger) on Friday.", ("Minna", "Niger"), "Niger", "NG"),
+        # Niger the state of Nigeria, not the country: Bida lies in it.
+        ("Floods displaced families of Bida (Niger) last week.", ("Bida", "Niger"), "Niger", "NG"),
         # Colon of Panama holds the city of Colon; Honduras' department does not.
-        ("Dockers marched in Colon (Colon) at dawn.", ("Colon",), "Colon", "PA"),
+        ("A ferry docked at Colon (Colon) after the storm.", ("Colon",), "Colon", "PA"),
     ],
 )
 def test_geo_resolve_unit_country_follows_the_place_inside(
@@ -50,7 +50,7 @@ def test_geo_resolve_unit_country_hamlet_inside_does_not_decide(
 ) -> None:
     # Bolivia's El Alto is missing from the gazetteer; an Argentine hamlet of
     # the name must not move La Paz out of Bolivia.
-    text = "Miners blocked roads in El Alto, La Paz department, on Monday."
+    text = "Vendors of El Alto, La Paz department, counted their losses after the storm."
     assert countries(resolver, text, ("El Alto", "La Paz"))["La Paz"] == "BO"
 
 

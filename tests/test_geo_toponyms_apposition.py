@@ -28,12 +28,12 @@ def span(text: str, name: str, label: str) -> tuple[int, int, str]:
     ("text", "place", "region", "kind"),
     [
         (
-            "A soldier was shot in Qwzxabad of Kash Rod (Delaram) district, Nimruz, on Monday.",
-            "Delaram",
+            "A checkpoint near Qwzxabad, Chakhansur (Kang) district, Nimruz, came under fire.",
+            "Kang",
             "Nimruz",
             ADMIN1,
         ),
-        ("Two died in Barangay Qwzx, Indanan, Sulu, on Friday.", "Indanan", "Sulu", ADMIN2),
+        ("Troops clashed near Qwzxville, Sulu, on Friday.", "Qwzxville", "Sulu", ADMIN2),
     ],
 )
 def test_geo_toponyms_apposition_region_after_a_place(

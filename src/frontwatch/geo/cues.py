@@ -47,7 +47,7 @@ _CUE_NAMES = {
     "suburb of": "outskirts of",
     "suburbs of": "outskirts of",
     "area of": "area",
-    # Within the place: "the centre of Skopje", "in central Thessaloniki".
+    # Within the place: "the centre of Nairobi", "in central Kharkiv".
     "center of": "in",
     "centre of": "in",
     "heart of": "in",
@@ -291,7 +291,7 @@ def is_near_cue(cue: str | None) -> bool:
 
 
 # Where an entity the tagger ran over several names is cut: brackets and
-# commas ("Bamako (Bamako", "Chihuahua, Chihuahua", "Penas Blancas (Alajuela").
+# commas ("Sikasso (Sikasso", "Oaxaca, Oaxaca", "Liberia (Guanacaste").
 _ENTITY_BREAK = re.compile(r"\s*[(),;]\s*")
 
 

@@ -196,7 +196,7 @@ class PlaceResolver:
         if found.loose:
             # The vowel-blind key is only trusted inside the article's
             # countries; in an article that points to no country at all,
-            # for the one big town it matches ("Nassriya" is Nasiriyah).
+            # for the one big town it matches ("Nasriyah" is Nasiriyah).
             shares = evidence.focus.shares
             if shares:
                 entries = tuple(e for e in entries if shares.get(e.country_code, 0.0) >= 0.2)
@@ -352,7 +352,7 @@ class PlaceResolver:
             )
 
         # A unit is read as the one that holds a place of the name written
-        # in it: "Kagara (Rafi LGA, Niger)" is Nigeria's Niger state.
+        # in it: the Niger of "Bida (Niger)" is Nigeria's Niger state.
         held = [
             _holding(
                 ordered[index],

@@ -203,14 +203,15 @@ def _unsupported(
 ) -> set[tuple[str, frozenset[str]]]:
     """The votes of small towns that nothing else in the article supports:
     such a name is far more often a local place the gazetteer lacks than a
-    hamlet abroad ("the area of Shakhta, Donetsk" is no hamlet in Russia's
-    Perm region), and must not outvote the article's evident country. A
+    hamlet abroad (a mine village named Shakhta beside Donetsk is no hamlet
+    in Russia's Perm region), and must not outvote the article's evident
+    country. A
     small town is supported by its country being named, implied by
     demonyms or the actors' homes (``supported``) or a likely country of
     another toponym, or by another toponym that may lie near it
     (``neighbourly``: "St. Thomas" beside "London" is Ontario's London,
-    however much smaller than England's; "Hinche, Centre" is Haiti's small
-    Centre department)."""
+    however much smaller than England's; a town of Haiti written with
+    "Centre" is in Haiti's small Centre department)."""
     backed = set(supported)
     for _, countries in votes - hamlets:
         backed |= countries

@@ -276,8 +276,7 @@ def plausible(
     writes it, or a very big one. Demonyms alone ("Saudi-led") never make
     an article clearly about a country. A place in a region written
     beside it ("near Palmyra in Homs province") is never abroad. So with a
-    district abroad: "Chora district" in an article about Uruzgan is no
-    district of Paraguay."""
+    district abroad: a district of Uruzgan is no namesake in Paraguay."""
     if entry.feature not in _TOWNLIKE or entry.country_code in focus.strong_countries:
         return True
     if (entry.country_code, entry.admin1) in admin_local:
@@ -285,7 +284,7 @@ def plausible(
     if focus.strong_total < _CLEAR_FOCUS_WEIGHT:
         # Still implausible: a small town in a country nothing else in the
         # article points to, while its other toponyms point to another
-        # ("Besi village (Momo, Nord-Ouest)": Cameroon or Haiti, not India).
+        # (a village of a "Nord-Ouest" is in Cameroon or Haiti, not India).
         return not (
             entry.population < _FOREIGN_MIN_POPULATION
             and focus.shares.get(entry.country_code, 0.0) == 0.0

@@ -279,7 +279,7 @@ def _apposition_kind(
     admin1 = {(entry.country_code, entry.name) for entry in regions if entry.feature == ADMIN1}
     if not within:
         # A village the gazetteer lacks: the region is all we can check (a
-        # province may be held as a district: "Indanan, Sulu").
+        # province may be held as a district: "Patikul, Sulu").
         if countries or admin1:
             return COUNTRY if countries else ADMIN1
         return ADMIN2 if gazetteer.lookup_admin2(text[start:end]) else None
@@ -301,7 +301,7 @@ def _preceding_place(
     if separator is None:
         return None
     for span_start, span_end in spans:
-        # "Kash Rod (Delaram) district, Nimruz": a bracket may close first.
+        # "X (Y) district, Nimruz": a bracket may close before the designator.
         close = span_end + 1 if text[span_end : span_end + 1] == ")" else span_end
         designator = SUFFIX_AFTER.match(text[close : close + 40])
         ends = {span_end, close + designator.end()} if designator else {span_end}
