@@ -16,6 +16,10 @@ import ahocorasick
 from frontwatch.errors import ConfigError
 from frontwatch.geo.countries import load_countries
 
+# A demonym joined to these names a backer or a leader ("Saudi-led").
+BACKER_AFTER = re.compile(
+    r"-(?:led|backed|funded|supported|trained|allied|sponsored|aligned)\b", re.IGNORECASE
+)
 MODIFIER_AFTER = re.compile(
     r"(?:-(?:led|backed|based|brokered|made|funded|supported|trained|allied|owned)\b|"
     r"\s+(?:dollars?|currency|forces|troops|army|military|soldiers|government|officials?|"
@@ -114,13 +118,16 @@ def demonym_spans(text: str) -> list[tuple[int, int, str]]:
 def country_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
     """(country names, demonyms) found in ``text``, as counts per country code.
     A name used as a modifier ("US-backed", "US dollar") is neither: it says
-    who acts or what is meant, not where."""
+    who acts or what is meant, not where; so is a demonym naming a backer
+    or a leader ("Saudi-led")."""
     lexicon = _country_lexicon()
     names: Counter[str] = Counter()
     demonyms: Counter[str] = Counter()
     for _, end, word in lexicon.finditer(text):
         if word in lexicon.demonyms:
-            demonyms[lexicon.codes[word]] += 1
+            # "Saudi-led", "Iranian-backed": who leads or backs, not where.
+            if BACKER_AFTER.match(text, end) is None:
+                demonyms[lexicon.codes[word]] += 1
         elif MODIFIER_AFTER.match(text, end) is None:
             names[lexicon.codes[word]] += 1
     return names, demonyms

@@ -8,6 +8,7 @@ countryside", "Andar district") and designators written inside a name
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from frontwatch.geo.abbreviations import keeps_final_period
 from frontwatch.geo.gazetteer import Gazetteer
@@ -30,6 +31,7 @@ CUE_BEFORE = re.compile(
     r"south-?western)\s+)?countryside of|rural|"
     r"province of|governorate of|region of|state of|district of|"
     r"city of|town of|village of|control of|"
+    r"cent(?:er|re) of|heart of|capital of|streets of|(?:in\s+)?(?:central|downtown)|"
     r"entered|captured|recaptured|retook|retaken|seized|overran|stormed|liberated|"
     r"in|at|into|inside|from|to|toward|towards|across|throughout|on|via|between|and"
     r")\s+(?:the\s+)?$",
@@ -79,6 +81,16 @@ _CUE_NAMES = {
     "suburb of": "outskirts of",
     "suburbs of": "outskirts of",
     "area of": "area",
+    # Within the place: "the centre of Nairobi", "in central Kharkiv".
+    "center of": "in",
+    "centre of": "in",
+    "heart of": "in",
+    "capital of": "in",
+    "streets of": "in",
+    "central": "in",
+    "downtown": "in",
+    "in central": "in",
+    "in downtown": "in",
     "areas of": "area",
     # A place taken is where the event is: "entered Izium", "control of Bakhmut".
     "control of": "into",
@@ -93,12 +105,19 @@ _CUE_NAMES = {
     "liberated": "into",
 }
 ADMIN_WORDS = r"province|governorate|oblast|state|region|wilaya|muhafazat|prefecture"
+# Local units below the province named after their seat: Nigeria's LGAs,
+# Bangladesh's upazilas, South Asia's tehsils and talukas, Ethiopia's
+# woredas, Cameroon's subdivisions, Uganda's sub-counties.
+_LOCAL_UNIT_WORDS = (
+    r"lgas?|upazilas?|tehsils?|talukas?|woredas?|subdivisions?|sub-?count(?:y|ies)"
+)
 # Designations written after a toponym: "Homs province", "the Idlib countryside".
 SUFFIX_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western)\s+)?(?P<word>"
     rf"(?:{ADMIN_WORDS})s?|countryside|(?:sub-?)?districts?|count(?:y|ies)|raions?|rayons?|"
     r"townships?|municipalit(?:y|ies)|city|cities|towns?|villages?|camps?|areas?|"
+    rf"{_LOCAL_UNIT_WORDS}|"
     r"neighbou?rhoods?|suburbs?|outskirts|border)\b",
     re.IGNORECASE,
 )
@@ -118,6 +137,14 @@ _ADMIN2_WORDS = frozenset(
         "rayon",
         "township",
         "municipality",
+        "lga",
+        "upazila",
+        "tehsil",
+        "taluka",
+        "woreda",
+        "subdivision",
+        "subcounty",
+        "sub-county",
     }
 )
 _SUFFIX_CUE = {
@@ -179,7 +206,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 _DESIGNATOR_TAIL = re.compile(
     rf"\s+(?P<word>(?:{ADMIN_WORDS})s?|countryside|(?:sub-?)?district|township|county|raion|"
-    r"municipality|city|town|village)$",
+    rf"municipality|city|town|village|{_LOCAL_UNIT_WORDS})$",
     re.IGNORECASE,
 )
 
@@ -299,3 +326,29 @@ def _cue_before_designation(text: str, start: int, designation: re.Match[str]) -
 def is_near_cue(cue: str | None) -> bool:
     """Whether a cue places the event around the place rather than in it."""
     return cue is not None and (cue in NEAR_CUES or _DIRECTION_CUE.fullmatch(cue) is not None)
+
+
+# Where an entity the tagger ran over several names is cut: brackets and
+# commas ("Sikasso (Sikasso", "Oaxaca, Oaxaca", "Liberia (Guanacaste").
+_ENTITY_BREAK = re.compile(r"\s*[(),;]\s*")
+
+
+def split_entities(
+    text: str, entities: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The place entities, each cut into the names it runs over: a place
+    name holds no bracket and no comma, and the name after one is the unit
+    the first lies in, a place of its own."""
+    pieces = []
+    for start, end, label in entities:
+        if label not in PLACE_LABELS or _ENTITY_BREAK.search(text, start, end) is None:
+            pieces.append((start, end, label))
+            continue
+        position = start
+        for cut in _ENTITY_BREAK.finditer(text, start, end):
+            if cut.start() > position:
+                pieces.append((position, cut.start(), label))
+            position = cut.end()
+        if end > position:
+            pieces.append((position, end, label))
+    return pieces

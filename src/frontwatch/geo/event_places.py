@@ -78,7 +78,9 @@ class ArticlePlaces:
         # "Moscow said ...": the government, not a place of the story.
         mentions = [
             mention
-            for mention in find_toponyms(text, entities, self.gazetteer)
+            for mention in find_toponyms(
+                text, entities, self.gazetteer, unpinned=bool(actor_regions)
+            )
             if not capital_as_government(text, mention.start, mention.end, self.gazetteer)
         ]
         resolved, units = self.resolver.resolve_with_units(

@@ -35,7 +35,7 @@ from frontwatch.geo.cues import (
 )
 from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.geoparse_infer import infer_places
-from frontwatch.geo.resolve import PlaceResolver
+from frontwatch.geo.resolve import PlaceResolver, facility_word
 from frontwatch.geo.toponyms import ToponymMention, find_toponyms, names_country
 from frontwatch.geo.unit_points import unit_point
 from frontwatch.models import GEO_REGION, Place
@@ -160,7 +160,7 @@ class Geoparser:
         kept = [
             (m, place)
             for m, place in zip(mentions, places, strict=True)
-            if place is not None or _placed_by_context(m)
+            if place is not None or _placed_by_context(m) or _facility_of_place(m, self.gazetteer)
         ]
         placed = self._infer([m for m, _ in kept], [place for _, place in kept])
         found = [
@@ -293,6 +293,20 @@ def _name_end(text: str, end: int) -> int:
 
 # Cues after which an unknown name is a place ("in Qwzxabad", "near X").
 _PLACING_CUES = frozenset({"in", "at", "near", "outside", "inside", "into", "outskirts of"})
+
+
+def _facility_of_place(mention: ToponymMention, gazetteer: Gazetteer) -> bool:
+    """Whether a name no place of the article was found for is a street,
+    hospital or other facility named after a place ("College Street",
+    "St. Michael's Hospital"): a place of the story all the same, to be
+    put near its town, even where the place it is named after is only a
+    hamlet abroad."""
+    words = mention.text.split()
+    return (
+        len(words) > 1
+        and facility_word(words[-1])
+        and bool(gazetteer.lookup(" ".join(words[:-1])))
+    )
 
 
 def _placed_by_context(mention: ToponymMention) -> bool:

@@ -23,9 +23,10 @@ from frontwatch.geo.abbreviations import region_abbreviation
 from frontwatch.geo.containers import ContainerLink, chain_order, container_links
 from frontwatch.geo.country_words import demonym_country
 from frontwatch.geo.cues import RURAL_CUES
-from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.names import ARABIC_ARTICLES, fold
 from frontwatch.geo.resolve_context import (
+    SMALL_TOWN,
     Anchor,
     Candidates,
     admin_context,
@@ -35,6 +36,7 @@ from frontwatch.geo.resolve_rank import (
     REGIONS,
     Evidence,
     best_place,
+    holds,
     in_unit,
     matching_name,
     most_important,
@@ -50,7 +52,7 @@ from frontwatch.geo.toponyms import (
     ToponymMention,
     is_demonym,
 )
-from frontwatch.models import Place
+from frontwatch.models import GEO_NEAR, GEO_REGION, Place
 
 # A designator that makes a name a unit others lie in: "Pokhran subdivision".
 _UNIT_AFTER = re.compile(
@@ -89,6 +91,11 @@ _Read = tuple[str, str, tuple[str, str]]
 # Places another toponym may be resolved near: towns and districts, not
 # the regions and countries that hold them.
 _ANCHOR_FEATURES = frozenset({POPULATED_PLACE, ADMIN2})
+
+
+def facility_word(word: str) -> bool:
+    """Whether a word names a facility ("Street", "Hospital", "Airport")."""
+    return _FACILITY.fullmatch(word) is not None
 
 
 class PlaceResolver:
@@ -179,6 +186,7 @@ class PlaceResolver:
         *,
         unit: Place | None = None,
         firm: bool = False,
+        fronts: Sequence[Place] = (),
     ) -> Place | None:
         """The place a toponym means. ``unit`` is the place of the unit it
         is written in ("Takalout (Kidal)"); ``firm`` says the text leaves no
@@ -186,11 +194,15 @@ class PlaceResolver:
         namesake elsewhere is never taken: the unit stands in for it."""
         entries = found.entries
         if found.loose:
-            # The vowel-blind key is only trusted inside the article's countries.
+            # The vowel-blind key is only trusted inside the article's
+            # countries; in an article that points to no country at all,
+            # for the one big town it matches ("Nasriyah" is Nasiriyah).
             shares = evidence.focus.shares
-            entries = tuple(
-                entry for entry in entries if shares.get(entry.country_code, 0.0) >= 0.2
-            )
+            if shares:
+                entries = tuple(e for e in entries if shares.get(e.country_code, 0.0) >= 0.2)
+            else:
+                big = [e for e in entries if e.population >= _LOOSE_ALONE_POPULATION]
+                entries = tuple(big) if len(big) == 1 else ()
         if unit is not None:
             inside = tuple(entry for entry in entries if within(entry, unit))
             if inside:
@@ -200,6 +212,10 @@ class PlaceResolver:
                 return best_place(mention, inside, pinned, part=found.part, pinned=True)
             if firm or not entries:
                 return in_unit(mention, unit)
+        if fronts and unit is None:
+            front = _front_village(mention, entries, fronts, evidence, part=found.part)
+            if front is not None:
+                return front
         if not entries:
             return None
         if mention.cue == DATELINE:
@@ -228,6 +244,18 @@ class PlaceResolver:
         return {
             (code, region) for country, region in regions for code in self._country_codes([country])
         }
+
+    def _fronts(self, regions: Sequence[tuple[str, str]]) -> list[Place]:
+        """The admin1 regions of the front-bound actors named, in the order
+        their data lists them (the front's main region first)."""
+        fronts: list[Place] = []
+        for country, region in regions:
+            for code in self._country_codes([country]):
+                with contextlib.suppress(GazetteerError):
+                    entry = self.gazetteer.admin1(code, region)
+                    if entry is not None and all(f.name != entry.name for f in fronts):
+                        fronts.append(_region_place(entry))
+        return fronts
 
     def _can_be_region(self, mention: ToponymMention, found: Candidates, text: str = "") -> bool:
         if mention.kind_hint in REGIONS or _UNIT_AFTER.match(text, mention.end):
@@ -298,6 +326,7 @@ class PlaceResolver:
         admin_article, admin_local = admin_context(ordered, candidates, text)
         # A front-bound actor's regions count as regions the article names.
         admin_article = admin_article | self._region_keys(actor_regions)
+        fronts = self._fronts(actor_regions)
         keys = [fold(mention.text) for mention in ordered]
         tops = [
             None if found.loose else most_important(matching_name(mention, found.entries))
@@ -322,6 +351,17 @@ class PlaceResolver:
                 seated=seated[index],
             )
 
+        # A unit is read as the one that holds a place of the name written
+        # in it: the Niger of "Bida (Niger)" is Nigeria's Niger state.
+        held = [
+            _holding(
+                ordered[index],
+                found,
+                [candidates[i] for i, link in links.items() if link.outer == index],
+            )
+            for index, found in enumerate(candidates)
+        ]
+
         def resolve_all(
             anchors: Sequence[Anchor], read: Sequence[_Read]
         ) -> dict[int, Place | None]:
@@ -331,10 +371,11 @@ class PlaceResolver:
                 unit = resolved.get(link.outer) if link is not None else None
                 resolved[index] = self._resolve_one(
                     ordered[index],
-                    candidates[index],
+                    held[index],
                     evidence(index, anchors, read),
                     unit=unit,
                     firm=_firm(link, unit, candidates[index]),
+                    fronts=fronts,
                 )
             return resolved
 
@@ -366,6 +407,86 @@ class PlaceResolver:
         return self.resolve_article([mention], text=text, country_hint=country_hint)[0]
 
 
+def _holding(mention: ToponymMention, unit: Candidates, inner: Sequence[Candidates]) -> Candidates:
+    """A unit's candidates in the countries where one of them holds a
+    candidate of a place written in it, when there are such (else all of
+    them): the unit says which country, the ranking which unit of it.
+    Only districts and towns of some size count: a hamlet of the name
+    abroad says nothing of the unit (Bolivia's El Alto is missing from
+    cities500, an Argentine hamlet is not). A name the text asks for as a
+    province stays a province."""
+    places = [
+        entry
+        for found in inner
+        if not found.loose
+        for entry in found.entries
+        if entry.feature != POPULATED_PLACE or entry.population >= SMALL_TOWN
+    ]
+    if not places or unit.loose:
+        return unit
+    countries = {e.country_code for e in unit.entries if any(holds(e, p) for p in places)}
+    holding = tuple(e for e in unit.entries if e.country_code in countries)
+    if not holding or len(holding) == len(unit.entries):
+        return unit
+    if mention.kind_hint == ADMIN1 and all(e.feature != ADMIN1 for e in holding):
+        return unit  # "X, Hidalgo" written as the state stays the state
+    return replace(unit, entries=holding)
+
+
+def _region_place(entry: GazetteerEntry) -> Place:
+    return Place(
+        name=entry.name,
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        country=entry.country,
+        country_code=entry.country_code,
+        admin1=entry.admin1 or entry.name,
+        feature=ADMIN1,
+        geonameid=entry.geonameid,
+        population=entry.population,
+        geo_precision=GEO_REGION,
+        score=1.0,
+    )
+
+
+def _front_village(
+    mention: ToponymMention,
+    entries: Sequence[GazetteerEntry],
+    fronts: Sequence[Place],
+    evidence: Evidence,
+    *,
+    part: bool,
+) -> Place | None:
+    """Where a village named by front-bound actors (the OSCE monitors, the
+    Donbas militias) is: its namesake inside their regions, else, when
+    every place of the name is a small town (villages missing from the
+    gazetteer share names with hamlets all over the country), the front's
+    main region (listed first), with precision 2. A town-sized place
+    elsewhere ("Odesa") keeps its own reading, and so does a name asked
+    for as a region."""
+    if mention.kind_hint not in (None, POPULATED_PLACE):
+        return None
+    named = matching_name(mention, entries) or entries
+    if any(e.feature != POPULATED_PLACE or e.population >= SMALL_TOWN for e in named):
+        return None
+    inside = [e for e in entries if any(within(e, front) for front in fronts)]
+    if inside:
+        return best_place(mention, inside, replace(evidence, top=None), part=part, pinned=True)
+    if not entries and not _placed(mention):
+        return None
+    # A named place, not the whole region: coded near it, as ACLED codes a
+    # village it cannot place more exactly.
+    return replace(in_unit(mention, fronts[0]), geo_precision=GEO_NEAR)
+
+
+def _placed(mention: ToponymMention) -> bool:
+    """Whether the text puts an unknown name somewhere ("near X", "in X")."""
+    return mention.cue is not None and mention.cue not in ("from", "to", "between", "and")
+
+
+# A loose match trusted with no country evidence: a town at least this big,
+# the only one the vowel-blind key finds.
+_LOOSE_ALONE_POPULATION = 100_000
 _CONSONANTS = re.compile(r"[bcdfghjklmnpqrstvwxz]")
 _MIN_LOOSE_CONSONANTS = 3
 

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from frontwatch.geo.gazetteer import GazetteerEntry
 from frontwatch.geo.names import fold
-from frontwatch.geo.toponyms import ADMIN1, ADMIN2, COUNTRY, ToponymMention, country_mentions
+from frontwatch.geo.toponyms import (
+    ADMIN1,
+    ADMIN2,
+    COUNTRY,
+    POPULATED_PLACE,
+    ToponymMention,
+    country_mentions,
+)
 
 _FOCUS_HINT = 6.0  # evidence for the caller's country hint
 _FOCUS_UNAMBIGUOUS = 2.0  # per toponym that exists in one country only
@@ -25,6 +32,11 @@ _FOCUS_ACTOR = 1.0  # per named actor of the country ("Hezbollah": Lebanon), as 
 # A toponym is unambiguous evidence of its country when no candidate in
 # another country has at least this share of the biggest candidate's population.
 _AMBIGUITY_SHARE = 0.05
+# A toponym whose candidates are all towns smaller than this is a weak witness
+# of its country: many villages of the news share a name with a hamlet abroad.
+SMALL_TOWN = 50_000
+_NEIGHBOUR_KM = 200.0  # a small town this close to another place of the article is supported
+_CELL_DEGREES = 2.0  # grid cells (latitude, longitude) for finding such neighbours
 _LOCAL_WINDOW = 80  # characters around a toponym searched for its admin1 ("... in Homs province")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _EARTH_RADIUS_KM = 6371.0
@@ -37,6 +49,11 @@ class Focus:
     shares: dict[str, float]  # country code -> share of all evidence
     strong_countries: frozenset[str]  # countries with evidence beyond demonyms
     strong_total: float  # weight of the evidence beyond demonyms
+    # The most evidence the article's other toponyms (beyond small towns;
+    # those of several countries shared among them) give one country.
+    # Demonyms, actors and countries named are left out: "Israeli forces
+    # stormed X", "a branch of Bank Saderat Iran in X" may well be elsewhere.
+    placed_top: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +121,9 @@ def country_focus(
         weak[code] = weak.get(code, 0.0) + weight
     # Per toponym: its folded name and the countries it can be in.
     votes: list[tuple[str, frozenset[str]] | None] = []
+    hamlets: set[tuple[str, frozenset[str]]] = set()  # votes of small towns only
+    # Per folded name, every place it may be (for the nearness of small towns).
+    spots: dict[str, list[GazetteerEntry]] = defaultdict(list)
     for mention, found in zip(mentions, candidates, strict=True):
         vote = None
         places = [entry for entry in found.entries if entry.feature != ADMIN2]
@@ -119,18 +139,34 @@ def country_focus(
                 if entry.population >= _AMBIGUITY_SHARE * biggest
             )
             vote = (fold(mention.text), countries)
+            # A town that is also a district of its name is no mere hamlet.
+            district = any(
+                e.feature == ADMIN2 and fold(e.name) == vote[0] for e in found.entries
+            )
+            towns = all(e.feature == POPULATED_PLACE for e in places)
+            if biggest < SMALL_TOWN and towns and not district:
+                hamlets.add(vote)
+        if not found.loose:
+            spots[fold(mention.text)].extend(found.entries)
         votes.append(vote)
     distinct = {vote for vote in votes if vote is not None}
+    supported = {code for code, weight in [*strong.items(), *weak.items()] if weight > 0}
+    neighbourly = _neighbourly(spots)
+    unsupported = _unsupported(distinct, hamlets, supported, spots, neighbourly)
+    if len(unsupported) < len(hamlets) or distinct - hamlets or supported:
+        distinct -= unsupported
+        unsupported = set()
     focus = []
     for vote in votes:
         evidence = dict(strong)
         ambiguous: dict[str, float] = defaultdict(float)
         # Repeating a name is no new evidence: the toponym's own name
         # never votes for it.
+        placed: dict[str, float] = defaultdict(float)  # by toponyms beyond small towns
         for name, countries in distinct:
             if vote is not None and name == vote[0]:
                 continue
-            if len(countries) == 1:
+            if len(countries) == 1 and (name, countries) not in unsupported:
                 (code,) = countries
                 evidence[code] = evidence.get(code, 0.0) + _FOCUS_UNAMBIGUOUS
             else:
@@ -138,6 +174,10 @@ def country_focus(
                 # every name of the article gather the most votes.
                 for code in countries:
                     ambiguous[code] += _FOCUS_AMBIGUOUS / len(countries)
+            if (name, countries) not in hamlets:
+                weight = _FOCUS_UNAMBIGUOUS if len(countries) == 1 else _FOCUS_AMBIGUOUS
+                for code in countries:
+                    placed[code] += weight / len(countries)
         strong_countries = frozenset(code for code, weight in evidence.items() if weight > 0)
         strong_total = sum(evidence.values())
         for code, weight in [*weak.items(), *ambiguous.items()]:
@@ -148,9 +188,67 @@ def country_focus(
                 shares={code: weight / total for code, weight in evidence.items()} if total else {},
                 strong_countries=strong_countries,
                 strong_total=strong_total,
+                placed_top=max(placed.values(), default=0.0),
             )
         )
     return focus
+
+
+def _unsupported(
+    votes: set[tuple[str, frozenset[str]]],
+    hamlets: set[tuple[str, frozenset[str]]],
+    supported: set[str],
+    spots: dict[str, list[GazetteerEntry]],
+    neighbourly: frozenset[GazetteerEntry],
+) -> set[tuple[str, frozenset[str]]]:
+    """The votes of small towns that nothing else in the article supports:
+    such a name is far more often a local place the gazetteer lacks than a
+    hamlet abroad (a mine village named Shakhta beside Donetsk is no hamlet
+    in Russia's Perm region), and must not outvote the article's evident
+    country. A
+    small town is supported by its country being named, implied by
+    demonyms or the actors' homes (``supported``) or a likely country of
+    another toponym, or by another toponym that may lie near it
+    (``neighbourly``: "St. Thomas" beside "London" is Ontario's London,
+    however much smaller than England's; a town of Haiti written with
+    "Centre" is in Haiti's small Centre department)."""
+    backed = set(supported)
+    for _, countries in votes - hamlets:
+        backed |= countries
+    return {
+        (name, countries)
+        for name, countries in hamlets
+        if not countries & backed
+        and not any(e in neighbourly for e in spots.get(name, ()) if e.country_code in countries)
+    }
+
+
+def _neighbourly(spots: dict[str, list[GazetteerEntry]]) -> frozenset[GazetteerEntry]:
+    """The small towns among the candidates of each name that lie within
+    _NEIGHBOUR_KM of a candidate of another name (a grid of _CELL_DEGREES
+    cells keeps this quick for long articles)."""
+    cells: dict[tuple[int, int], list[tuple[str, GazetteerEntry]]] = defaultdict(list)
+    for name, entries in spots.items():
+        for entry in entries:
+            cells[_cell(entry)].append((name, entry))
+    found = set()
+    for name, entries in spots.items():
+        for entry in entries:
+            if entry.feature != POPULATED_PLACE or entry.population >= SMALL_TOWN:
+                continue
+            row, column = _cell(entry)
+            if any(
+                other != name and distance_km(entry, near) <= _NEIGHBOUR_KM
+                for step_row in (-1, 0, 1)
+                for step_column in (-2, -1, 0, 1, 2)
+                for other, near in cells.get((row + step_row, column + step_column), ())
+            ):
+                found.add(entry)
+    return frozenset(found)
+
+
+def _cell(entry: GazetteerEntry) -> tuple[int, int]:
+    return math.floor(entry.latitude / _CELL_DEGREES), math.floor(entry.longitude / _CELL_DEGREES)
 
 
 def admin_context(

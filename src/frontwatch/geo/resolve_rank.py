@@ -67,6 +67,9 @@ _SEAT_SHARE = 0.1
 _MAX_GAP = 8.0
 
 _CLEAR_FOCUS_WEIGHT = 2.0  # evidence (beyond demonyms) that makes an article about a country
+# ... or this much evidence of the other toponyms for one other country,
+# when nothing points to the place's country (a name of two countries: 0.5)
+_PLACED_WEIGHT = 0.5
 _FOREIGN_MIN_POPULATION = 50_000  # smallest place abroad accepted in such an article
 _FOREIGN_ANY_SPELLING_POPULATION = 1_000_000  # ... when only the folded keys agree
 _SAME_PLACE_KM = 25.0  # candidates closer than this are the same place for confidence
@@ -76,6 +79,7 @@ _NO_RIVAL_MARGIN = 5.0
 _WITHIN_ADMIN2_KM = 150.0
 _WITHIN_TOWN_KM = 40.0
 REGIONS = frozenset({ADMIN1, ADMIN2, COUNTRY})
+_TOWNLIKE = frozenset({POPULATED_PLACE, ADMIN2})  # what plausible() may find implausible abroad
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,13 +275,21 @@ def plausible(
     than a real reference: accept only a big city written as GeoNames
     writes it, or a very big one. Demonyms alone ("Saudi-led") never make
     an article clearly about a country. A place in a region written
-    beside it ("near Palmyra in Homs province") is never abroad."""
-    if entry.feature != POPULATED_PLACE or entry.country_code in focus.strong_countries:
+    beside it ("near Palmyra in Homs province") is never abroad. So with a
+    district abroad: a district of Uruzgan is no namesake in Paraguay."""
+    if entry.feature not in _TOWNLIKE or entry.country_code in focus.strong_countries:
         return True
     if (entry.country_code, entry.admin1) in admin_local:
         return True
     if focus.strong_total < _CLEAR_FOCUS_WEIGHT:
-        return True
+        # Still implausible: a small town in a country nothing else in the
+        # article points to, while its other toponyms point to another
+        # (a village of a "Nord-Ouest" is in Cameroon or Haiti, not India).
+        return not (
+            entry.population < _FOREIGN_MIN_POPULATION
+            and focus.shares.get(entry.country_code, 0.0) == 0.0
+            and focus.placed_top >= _PLACED_WEIGHT
+        )
     if light_fold(entry.name) == light_fold(mention.text):
         return entry.population >= _FOREIGN_MIN_POPULATION
     same_key = fold(entry.name) == fold(mention.text)
@@ -314,6 +326,20 @@ def within(entry: GazetteerEntry, unit: Place) -> bool:
         return False
     limit = _WITHIN_ADMIN2_KM if unit.feature == ADMIN2 else _WITHIN_TOWN_KM
     return _place_distance_km(entry, unit) <= limit
+
+
+def holds(unit: GazetteerEntry, place: GazetteerEntry) -> bool:
+    """Whether a place lies in a unit (both gazetteer entries)."""
+    if unit is place or unit.country_code != place.country_code:
+        return False
+    if unit.feature == COUNTRY:
+        return place.feature != COUNTRY
+    if unit.feature == ADMIN1:
+        return place.feature != ADMIN1 and place.admin1 == unit.admin1
+    if unit.admin1 is not None and place.admin1 is not None and place.admin1 != unit.admin1:
+        return False
+    limit = _WITHIN_ADMIN2_KM if unit.feature == ADMIN2 else _WITHIN_TOWN_KM
+    return distance_km(unit, place) <= limit
 
 
 def in_unit(mention: ToponymMention, unit: Place) -> Place:

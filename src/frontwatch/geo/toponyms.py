@@ -29,6 +29,7 @@ from frontwatch.geo.cues import (
     designator_cue,
     is_near_cue,
     split_designator,
+    split_entities,
 )
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.names import light_fold
@@ -196,7 +197,7 @@ _BRACKET_ITEM = re.compile(r"[(,]\s*$")
 
 
 def _unknown_mentions(
-    text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]]
+    text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]], unpinned: bool = False
 ) -> list[tuple[int, int]]:
     """Capitalised names the gazetteer lacks, written where only a place
     fits: after a location cue and pinned by what follows ("in Takalout
@@ -237,7 +238,7 @@ def _unknown_mentions(
         with_region = bracketed_region is not None and _pins(
             gazetteer, bracketed_region.group("region"), comma=False
         )
-        if (cued and pinned) or in_brackets or after_brackets or with_region:
+        if (cued and (pinned or unpinned)) or in_brackets or after_brackets or with_region:
             found.append((start, end))
             if pinned and region:
                 # The region that pins the name is a toponym too ("Donetsk").
@@ -277,8 +278,11 @@ def _apposition_kind(
     countries = {entry.country_code for entry in regions if entry.feature == COUNTRY}
     admin1 = {(entry.country_code, entry.name) for entry in regions if entry.feature == ADMIN1}
     if not within:
-        # A village the gazetteer lacks: the region is all we can check.
-        return COUNTRY if countries else ADMIN1 if admin1 else None
+        # A village the gazetteer lacks: the region is all we can check (a
+        # province may be held as a district: "Patikul, Sulu").
+        if countries or admin1:
+            return COUNTRY if countries else ADMIN1
+        return ADMIN2 if gazetteer.lookup_admin2(text[start:end]) else None
     if any(entry.country_code in countries for entry in within):
         return COUNTRY
     if admin1 and not countries:
@@ -297,8 +301,10 @@ def _preceding_place(
     if separator is None:
         return None
     for span_start, span_end in spans:
-        designator = SUFFIX_AFTER.match(text[span_end : span_end + 40])
-        ends = {span_end, span_end + designator.end()} if designator else {span_end}
+        # "X (Y) district, Nimruz": a bracket may close before the designator.
+        close = span_end + 1 if text[span_end : span_end + 1] == ")" else span_end
+        designator = SUFFIX_AFTER.match(text[close : close + 40])
+        ends = {span_end, close + designator.end()} if designator else {span_end}
         if separator.start() in ends:
             return span_start, span_end
     return None
@@ -319,10 +325,12 @@ def find_toponyms(
     gazetteer: Gazetteer,
     *,
     modifiers: bool = False,
+    unpinned: bool = False,
 ) -> list[ToponymMention]:
     """Place-name mentions in ``text``, in text order. ``modifiers``: also
     country names that modify a noun ("US President", "UK-based"), which
-    name a country without saying where something happens.
+    name a country without saying where something happens. ``unpinned``:
+    also an unknown name after a location cue and no region ("near X").
 
     ``entities`` are spaCy entity spans (start_char, end_char, label); only
     GPE, LOC and FAC are used.
@@ -339,7 +347,7 @@ def find_toponyms(
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, "border", kind)
 
     taken: list[tuple[int, int]] = list(mentions)
-    for ent_start, ent_end, label in entities:
+    for ent_start, ent_end, label in split_entities(text, entities):
         if label not in PLACE_LABELS or _overlaps(ent_start, ent_end, border_spans):
             continue
         start, end = clean_span(text, ent_start, ent_end)
@@ -365,7 +373,7 @@ def find_toponyms(
         kind = kind or _apposition_kind(text, start, end, list(mentions), gazetteer)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
-    for start, end in _unknown_mentions(text, gazetteer, [*taken, *mentions]):
+    for start, end in _unknown_mentions(text, gazetteer, [*taken, *mentions], unpinned):
         if _not_a_place(text, start, end, gazetteer, modifiers):
             continue
         cue, kind = cue_context(text, start, end)
