@@ -39,13 +39,14 @@ CUE_BEFORE = re.compile(
 )
 # The last word of every cue phrase above: a window whose last word (before
 # an optional "the") is none of these holds no cue, and the search, which
-# tries every phrase at every word of the window, is skipped.
+# tries every phrase at every word of the window, is skipped. A phrase added
+# above needs its last word here (tests/test_geo_cues_prefilter.py checks).
 _CUE_LAST_WORDS = frozenset(
     {
         "of", "to", "near", "nearby", "outside", "around", "rural", "entered", "captured",
         "recaptured", "retook", "retaken", "seized", "overran", "stormed", "liberated", "in", "at",
         "into", "inside", "from", "toward", "towards", "across", "throughout", "on", "via",
-        "between", "and",
+        "between", "and", "central", "downtown",
     }
 )
 
