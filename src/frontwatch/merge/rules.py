@@ -264,10 +264,10 @@ def fold(text: str) -> str:
 
 def _names(event: Event, place: Place) -> bool:
     """Does the report's sentence name this place (as resolved elsewhere)?
-    Not where the name is only the start of a longer one: "Zolote-5" and
-    "Kalynove-Borshchuvate" are other villages than Zolote and Kalynove,
-    "Donetsk Filtration Station" is no report from Donetsk, and "Idlib
-    Governorate" names the province ("Aleppo City" names the city)."""
+    Not where the name is only the start of a longer one: "Saraqib-2" and
+    "Kafr Amim-Jadida" are other villages than Saraqib and Kafr Amim, "the
+    Saraqib Grain Silos" is no report from Saraqib, and "Idlib Governorate"
+    names the province ("Aleppo City" names the city)."""
     sentence = unaccented(event.provenance[0].sentence)
     names = {fold(place.name), fold(place.matched_text)} - {""}
     return any(
@@ -278,7 +278,7 @@ def _names(event: Event, place: Place) -> bool:
 
 # A name in a sentence: not inside a word, nor joined by a hyphen to the
 # next, nor followed by a capitalised word other than one saying it is a
-# town ("Zolote-5", "Donetsk Airport"). The name is matched ignoring case;
+# town ("Saraqib-2", "Saraqib Airport"). The name is matched ignoring case;
 # the word after it is read as written.
 _NAMED = r"(?<![\w-]){}(?![\w])(?!-\w)(?!\s+(?-i:(?!City\b|Town\b|Village\b)[A-Z]))"
 

@@ -53,8 +53,8 @@ _SHAPES = (
     re.compile(
         rf"\b(?:located|stationed|positioned|deployed|based)\s+(?:at|in|near)\s+(?P<name>{_NAME})"
     ),
-    # A named site, capitalised as a proper name: "Donetsk Filtration
-    # Station", "Oktiabr Mine", "Yar Maung Bridge" (the site's whole name:
+    # A named site, capitalised as a proper name: "Saraqib Filtration
+    # Station", "Tell Hamdan Bridge", "Kafr Amim Mine" (the site's whole name:
     # the town it is named after is not where it is).
     re.compile(rf"(?<![\w-])(?P<name>{_NAME}\s+{_SITE})(?![\w-])"),
 )
@@ -107,7 +107,7 @@ def _sentence_places(
     sentence: str, known: frozenset[str], regions: frozenset[str] = frozenset()
 ) -> frozenset[str]:
     """``regions``: the names of the coded place and its units; a name set
-    in one of them ("Kansafra in Idleb", "Chapinero, Bogota") is a place
+    in one of them ("Kafr Amim in Idlib", "San Isidro, Saraqib") is a place
     inside it."""
     known_keys = {loose_key(name) for name in known}
     known_skeletons = {_skeleton(key) for key in known_keys}
@@ -147,7 +147,7 @@ def _inside_shape(regions: frozenset[str]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=4096)
 def _inside_of_shape(regions: frozenset[str]) -> re.Pattern[str] | None:
-    """A capitalised name followed by "of R" ("in Naychin of Tarinkot
+    """A capitalised name followed by "of R" ("in Kafr Amim of Saraqib
     district"), R one of ``regions``; read only after a place cue (see
     :func:`_after_place_cue`)."""
     names = sorted((n for n in regions if n.strip()), key=len, reverse=True)
@@ -184,5 +184,5 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 
 def _skeleton(key: str) -> str:
     """A loose key's consonants, doubled letters once: a transliteration of
-    a known name ("Tal Tamer" for "Tall Tamr") is that name."""
+    a known name ("Sarraqib" for "Saraqib") is that name."""
     return re.sub(r"(.)\1+", r"\1", key.replace("*", ""))
