@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from frontwatch.geo.countries import national_capitals
 from frontwatch.geo.country_words import MODIFIER_AFTER, country_hints, country_mentions, is_demonym
@@ -142,11 +143,28 @@ _KIND_APPOSITION = re.compile(
 )
 
 
-def _extra_mentions(
-    text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Gazetteer-confirmed capitalised names after a cue or before a designator."""
-    found: list[tuple[int, int]] = []
+@dataclass(slots=True)
+class _NameCandidate:
+    """A capitalised run of the text, read once per article: its span after
+    the lead words and trailing marks, whether a cue stands before it, its
+    span without a designator, and whether it continues into a longer name.
+    (find_toponyms reads the candidates twice; only what the other spans
+    decide is done again.)"""
+
+    start: int
+    end: int
+    cued: bool
+    name_start: int
+    name_end: int
+    designated: bool
+    longer: bool
+    confirmed: tuple[int, int] | None = None  # _confirmed_prefix, when asked
+    known: bool | None = None  # _known(..., units=True), when asked
+
+
+@lru_cache(maxsize=2)
+def _name_candidates(text: str, gazetteer: Gazetteer) -> list[_NameCandidate]:
+    candidates = []
     for match in _CANDIDATE_NAME.finditer(text):
         start, end = match.span()
         # "In Homs" at the start of a sentence: the cue is part of the capitalised run.
@@ -154,23 +172,46 @@ def _extra_mentions(
         if lead:
             start = lead.end()
         start, end = clean_span(text, start, end)
-        if end <= start or _overlaps(start, end, taken) or _overlaps(start, end, found):
+        if end <= start:
             continue
         cued = cue_before(text[max(0, start - 48) : start]) is not None
         # "Rakhine State", "Buthidaung Township": the name and its designator.
-        start, end, tail = split_designator(text, start, end, gazetteer)
+        name_start, name_end, tail = split_designator(text, start, end, gazetteer)
         designated = (
             tail is not None
-            or SUFFIX_AFTER.match(text[end : end + 40]) is not None
-            or _KIND_APPOSITION.match(text, end) is not None
+            or SUFFIX_AFTER.match(text[name_end : name_end + 40]) is not None
+            or _KIND_APPOSITION.match(text, name_end) is not None
         )
-        if _PART_OF_LONGER_NAME.match(text, end):
+        longer = _PART_OF_LONGER_NAME.match(text, name_end) is not None
+        candidates.append(
+            _NameCandidate(start, end, cued, name_start, name_end, designated, longer)
+        )
+    return candidates
+
+
+def _extra_mentions(
+    text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Gazetteer-confirmed capitalised names after a cue or before a designator."""
+    found: list[tuple[int, int]] = []
+    for candidate in _name_candidates(text, gazetteer):
+        if _overlaps(candidate.start, candidate.end, taken) or _overlaps(
+            candidate.start, candidate.end, found
+        ):
+            continue
+        if candidate.longer:
             continue  # "the Union of Civil Servants", "Luhansk People's Militia"
-        if cued:
-            span = _confirmed_prefix(gazetteer, text, start, end)
+        start, end = candidate.name_start, candidate.name_end
+        if candidate.cued:
+            if candidate.confirmed is None:
+                candidate.confirmed = _confirmed_prefix(gazetteer, text, start, end)
+            span = candidate.confirmed
             if span[1] > span[0]:
                 found.append(span)
-        elif (designated and _known(gazetteer, text[start:end], units=True)) or _apposition_kind(
+            continue
+        if candidate.designated and candidate.known is None:
+            candidate.known = _known(gazetteer, text[start:end], units=True)
+        if (candidate.designated and candidate.known) or _apposition_kind(
             text, start, end, taken + found, gazetteer
         ):
             found.append((start, end))
@@ -208,14 +249,10 @@ def _unknown_mentions(
     for match in _AMPERSAND_ABBREVIATION.finditer(text):
         if _inside_open_bracket(text, match.start()) and not _overlaps(*match.span(), taken):
             found.append(match.span())
-    for match in _CANDIDATE_NAME.finditer(text):
-        start, end = match.span()
-        lead = _LEADING_NON_NAMES.match(text, start, end)
-        if lead:
-            start = lead.end()
-        start, end = clean_span(text, start, end)
+    for candidate in _name_candidates(text, gazetteer):
+        start, end = candidate.start, candidate.end
         name = text[start:end]
-        if end <= start or name.lower() in _NOT_PLACES or is_demonym(name):
+        if name.lower() in _NOT_PLACES or is_demonym(name):
             continue
         if _overlaps(start, end, taken) or _overlaps(start, end, found):
             continue
