@@ -148,8 +148,9 @@ class _NameCandidate:
     """A capitalised run of the text, read once per article: its span after
     the lead words and trailing marks, whether a cue stands before it, its
     span without a designator, and whether it continues into a longer name.
-    (find_toponyms reads the candidates twice; only what the other spans
-    decide is done again.)"""
+    (find_toponyms reads the candidates in three passes, two for names the
+    gazetteer confirms and one for names it lacks; each pass only redoes
+    what the spans found so far decide.)"""
 
     start: int
     end: int
