@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
-from frontwatch.geo.resolve import PlaceResolver
+from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.resolve import PlaceResolver, region_place
 from frontwatch.geo.toponyms import (
     capital_as_government,
     country_mentions,
@@ -151,25 +151,9 @@ class ArticlePlaces:
         if admin1s:
             entry = self.gazetteer.admin1(country_code, admin1s.most_common(1)[0][0])
             if entry is not None:
-                return _region(entry, feature="admin1")
+                return region_place(entry, feature="admin1")
         country = self.gazetteer.country(country_code)
-        return _region(country, feature="country") if country is not None else None
-
-
-def _region(entry: GazetteerEntry, *, feature: str) -> Place:
-    return Place(
-        name=entry.name,
-        latitude=entry.latitude,
-        longitude=entry.longitude,
-        country=entry.country,
-        country_code=entry.country_code,
-        admin1=(entry.admin1 or entry.name) if feature == "admin1" else None,
-        feature=feature,
-        geonameid=entry.geonameid,
-        population=entry.population,
-        geo_precision=GEO_REGION,
-        matched_text="",
-    )
+        return region_place(country, feature="country") if country is not None else None
 
 
 def _rank(place: Place, note: PlaceNote | None) -> tuple[int, int, int, int, int]:

@@ -254,7 +254,7 @@ class PlaceResolver:
                 with contextlib.suppress(GazetteerError):
                     entry = self.gazetteer.admin1(code, region)
                     if entry is not None and all(f.name != entry.name for f in fronts):
-                        fronts.append(_region_place(entry))
+                        fronts.append(region_place(entry, score=1.0))
         return fronts
 
     def _can_be_region(self, mention: ToponymMention, found: Candidates, text: str = "") -> bool:
@@ -433,19 +433,20 @@ def _holding(mention: ToponymMention, unit: Candidates, inner: Sequence[Candidat
     return replace(unit, entries=holding)
 
 
-def _region_place(entry: GazetteerEntry) -> Place:
+def region_place(entry: GazetteerEntry, *, feature: str = ADMIN1, score: float = 0.0) -> Place:
+    """A country or admin1 entry as a place known only to that region."""
     return Place(
         name=entry.name,
         latitude=entry.latitude,
         longitude=entry.longitude,
         country=entry.country,
         country_code=entry.country_code,
-        admin1=entry.admin1 or entry.name,
-        feature=ADMIN1,
+        admin1=(entry.admin1 or entry.name) if feature == ADMIN1 else None,
+        feature=feature,
         geonameid=entry.geonameid,
         population=entry.population,
         geo_precision=GEO_REGION,
-        score=1.0,
+        score=score,
     )
 
 
