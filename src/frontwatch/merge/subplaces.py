@@ -113,10 +113,12 @@ def _sentence_places(
     known_skeletons = {_skeleton(key) for key in known_keys}
     found: set[str] = set()
     searched = [(shape, sentence) for shape in _SHAPES]
-    plain_regions = frozenset(unaccented(n) for n in regions)
-    inside, inside_of = _inside_shape(plain_regions), _inside_of_shape(plain_regions)
-    if inside is not None and inside_of is not None:
-        searched += [(inside, unaccented(sentence)), (inside_of, unaccented(sentence))]
+    shapes = _inside_shapes(frozenset(unaccented(n) for n in regions))
+    inside = inside_of = None
+    if shapes is not None:
+        inside, inside_of = shapes
+        plain = unaccented(sentence)
+        searched += [(inside, plain), (inside_of, plain)]
     for shape, text in searched:
         for match in shape.finditer(text):
             name = match.group("name")
@@ -134,29 +136,17 @@ def _sentence_places(
 
 
 @lru_cache(maxsize=4096)
-def _inside_shape(regions: frozenset[str]) -> re.Pattern[str] | None:
-    """A capitalised name followed by ", R" or "in R", R one of ``regions``."""
+def _inside_shapes(regions: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Two shapes of a capitalised name set in one of ``regions`` (R): "X,
+    R" or "X in R"; and "X of R" ("in Kafr Amim of Saraqib district"), read
+    only after a place cue (see :func:`_after_place_cue`)."""
     names = sorted((n for n in regions if n.strip()), key=len, reverse=True)
     if not names:
         return None
-    alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(
-        rf"(?<![\w-])(?P<name>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?)(?:{alternatives})(?![\w-])"
-    )
-
-
-@lru_cache(maxsize=4096)
-def _inside_of_shape(regions: frozenset[str]) -> re.Pattern[str] | None:
-    """A capitalised name followed by "of R" ("in Kafr Amim of Saraqib
-    district"), R one of ``regions``; read only after a place cue (see
-    :func:`_after_place_cue`)."""
-    names = sorted((n for n in regions if n.strip()), key=len, reverse=True)
-    if not names:
-        return None
-    alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(
-        rf"(?<![\w-])(?P<name>{_NAME})\s+of\s+(?:the\s+)?(?:{alternatives})(?![\w-])"
-    )
+    region = rf"(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])"
+    inside = re.compile(rf"(?<![\w-])(?P<name>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?){region}")
+    inside_of = re.compile(rf"(?<![\w-])(?P<name>{_NAME})\s+of\s+(?:the\s+)?{region}")
+    return inside, inside_of
 
 
 def _after_place_cue(text: str, start: int) -> bool:
