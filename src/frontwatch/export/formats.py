@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from frontwatch.export.regions import lookup_country
+from frontwatch.export.regions import acled_admin1, lookup_country
 from frontwatch.models import Actor, Event, Place, Provenance
 
 # ACLED's export columns, in ACLED's order.
@@ -162,7 +162,7 @@ def acled_record(event: Event, *, timestamp: int | None = None) -> JsonRecord:
         "iso": country.iso_numeric if country else None,
         "region": country.region if country else None,
         "country": country.name if country else (place.country if place else None),
-        "admin1": place.admin1 if place else None,
+        "admin1": acled_admin1(place.country_code, place.admin1, place.name) if place else None,
         "admin2": place.admin2 if place else None,
         "admin3": None,
         "location": place.name if place else None,

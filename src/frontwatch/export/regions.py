@@ -1,7 +1,9 @@
-"""ACLED's country facts: region, numeric ISO code and ACLED's spelling.
+"""ACLED's country facts (region, numeric ISO code, ACLED's spelling) and
+ACLED's admin1 spellings.
 
 Loaded once from ``data/acled_regions.tsv`` (one country a line, keyed by
-ISO 3166-1 alpha-2, with alternative spellings to look a name up by).
+ISO 3166-1 alpha-2, with alternative spellings to look a name up by) and
+``data/acled_admin1.tsv`` (the regions ACLED names otherwise than we do).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from frontwatch.errors import ConfigError
 
 REGIONS_FILE = "acled_regions.tsv"
 _HEADER = ("iso2", "iso_numeric", "country", "region", "aliases")
+ADMIN1_FILE = "acled_admin1.tsv"
+_ADMIN1_HEADER = ("iso2", "admin1", "location", "acled_admin1")
 
 # The regions as written in ACLED exports of the eval period (2020).
 ACLED_REGIONS = frozenset(
@@ -114,3 +118,53 @@ def _parse_row(cells: tuple[str, ...], number: int) -> CountryInfo:
         region=region,
         aliases=tuple(a for a in aliases.split("|") if a),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Admin1Spelling:
+    """One region (or one place, when ``location`` is set) ACLED names otherwise."""
+
+    iso2: str
+    admin1: str  # frontwatch's name, "Kyiv City"
+    location: str  # "" for the whole region, else the place's own name
+    acled_admin1: str  # ACLED's name, "Kiev City"
+
+
+def load_admin1_spellings() -> tuple[Admin1Spelling, ...]:
+    """Every row of ``acled_admin1.tsv``, validated; ConfigError names the bad line."""
+    return tuple(_admin1_table().values())
+
+
+def acled_admin1(country_code: str | None, admin1: str | None, location: str | None) -> str | None:
+    """The admin1 name an ACLED export writes for a place: ACLED's spelling
+    where the table has one, else ``admin1`` unchanged."""
+    if not country_code or not admin1:
+        return admin1
+    table = _admin1_table()
+    row = table.get((country_code, admin1, location or "")) or table.get((country_code, admin1, ""))
+    return row.acled_admin1 if row else admin1
+
+
+@functools.cache
+def _admin1_table() -> dict[tuple[str, str, str], Admin1Spelling]:
+    text = resources.files("frontwatch.data").joinpath(ADMIN1_FILE).read_text(encoding="utf-8")
+    table: dict[tuple[str, str, str], Admin1Spelling] = {}
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = tuple(line.split("\t"))
+        where = f"{ADMIN1_FILE}:{number}"
+        if not header_seen:
+            if cells != _ADMIN1_HEADER:
+                raise ConfigError(f"{where}: header must be {'/'.join(_ADMIN1_HEADER)}")
+            header_seen = True
+            continue
+        if len(cells) != len(_ADMIN1_HEADER) or not all(cells[i].strip() for i in (0, 1, 3)):
+            raise ConfigError(f"{where}: expected iso2, admin1, location (or empty), ACLED name")
+        row = Admin1Spelling(*cells)
+        key = (row.iso2, row.admin1, row.location)
+        if key in table:
+            raise ConfigError(f"{where}: {row.iso2} {row.admin1!r} {row.location!r} listed twice")
+        table[key] = row
+    return table
