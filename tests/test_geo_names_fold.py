@@ -24,6 +24,10 @@ from frontwatch.geo.names import fold, light_fold, loose_key
         ("Djibouti", "Jibouti"),
         ("Jableh", "Jablah"),
         ("Daraa", "Dar'a", "Darʿā"),
+        # the ezafe of Persian and Pashto names
+        ("Pul-e Alam", "Puli Alam", "Pul-i-Alam", "Pul-e `Alam"),
+        ("Pul-e Khumri", "Puli Khumri", "Pul-i-Khumri"),
+        ("Qala-i-Naw", "Qala-e Naw", "Qalay-i-Naw"),
     ],
 )
 def test_geo_names_fold_merges_transliterations(variants: tuple[str, ...]) -> None:
@@ -42,6 +46,7 @@ def test_geo_names_fold_merges_transliterations(variants: tuple[str, ...]) -> No
         ("Idlib", "Aleppo"),
         ("Mosul", "Musa"),
         ("Gao", "Goa"),
+        ("Abu Dhabi", "Abu Dhab"),  # a last word keeps its final "i"
     ],
 )
 def test_geo_names_fold_keeps_distinct_names_apart(first: str, second: str) -> None:

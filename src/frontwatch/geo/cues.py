@@ -33,6 +33,7 @@ CUE_BEFORE = re.compile(
     r"city of|town of|village of|control of|"
     r"cent(?:er|re) of|heart of|capital of|streets of|(?:in\s+)?(?:central|downtown)|"
     r"entered|captured|recaptured|retook|retaken|seized|overran|stormed|liberated|"
+    r"struck|hit|shelled|bombed|bombarded|pounded|attacked|raided|targeted|"
     r"in|at|into|inside|from|to|toward|towards|across|throughout|on|via|between|and"
     r")\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -46,7 +47,8 @@ _CUE_LAST_WORDS = frozenset(
         "of", "to", "near", "nearby", "outside", "around", "rural", "entered", "captured",
         "recaptured", "retook", "retaken", "seized", "overran", "stormed", "liberated", "in", "at",
         "into", "inside", "from", "toward", "towards", "across", "throughout", "on", "via",
-        "between", "and", "central", "downtown",
+        "between", "and", "central", "downtown", "struck", "hit", "shelled", "bombed",
+        "bombarded", "pounded", "attacked", "raided", "targeted",
     }
 )
 
@@ -104,6 +106,16 @@ _CUE_NAMES = {
     "overran": "into",
     "stormed": "into",
     "liberated": "into",
+    # A place struck is where the event is: "drones hit Odesa".
+    "struck": "in",
+    "hit": "in",
+    "shelled": "in",
+    "bombed": "in",
+    "bombarded": "in",
+    "pounded": "in",
+    "attacked": "in",
+    "raided": "in",
+    "targeted": "in",
 }
 ADMIN_WORDS = r"province|governorate|oblast|state|region|wilaya|muhafazat|prefecture"
 # Local units below the province named after their seat: Nigeria's LGAs,
@@ -121,6 +133,15 @@ SUFFIX_AFTER = re.compile(
     rf"{_LOCAL_UNIT_WORDS}|"
     r"neighbou?rhoods?|suburbs?|outskirts|border)\b",
     re.IGNORECASE,
+)
+# Roads, junctions and buildings named after the town they are in or lead
+# from: "the Sidon roundabout", "the Homs highway", "the Kandahar airport".
+# Lower case only: a capitalised word makes a longer name ("Baghdad
+# Airport" the entity). Such a name is a place when the gazetteer knows it;
+# it says nothing about the place's kind or how near the event is.
+FACILITY_AFTER = re.compile(
+    r"\s+(?:highway|road|roundabout|bridge|square|intersection|junction|crossroads|"
+    r"checkpoint|motorway|expressway|airport|market|prison|hospital)s?\b"
 )
 _SUFFIX_KIND = {
     "city": POPULATED_PLACE,
@@ -202,7 +223,24 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     # "U.S." and "Ky." keep their period: it is part of the name.
     if text[end : end + 1] == "." and keeps_final_period(text[start:end]):
         end += 1
+    # "Odesa Black Sea port city": the sea says what kind of place it is.
+    sea = _SEA_AFTER_NAME.search(text, start, end)
+    if sea and _SEA_MODIFIED.match(text, end):
+        end = sea.start()
     return start, end
+
+
+# A sea named to say what kind of place another one is: "the Black Sea port
+# city of Odesa", "Odesa Black Sea port city", "the Caspian Sea coast".
+SEA_NAME = re.compile(r"\b(?:Sea|Ocean|Gulf)$")
+_SEA_AFTER_NAME = re.compile(r"\s+[A-Z][a-z]+\s+(?:Sea|Ocean|Gulf)$")
+_SEA_MODIFIED = re.compile(r"\s+(?:port|coast|coastal|island|islands)\b")
+
+
+def sea_as_modifier(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a sea naming the kind of the place after
+    it ("a Black Sea port")."""
+    return SEA_NAME.search(text, start, end) is not None and bool(_SEA_MODIFIED.match(text, end))
 
 
 _DESIGNATOR_TAIL = re.compile(

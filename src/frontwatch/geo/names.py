@@ -83,6 +83,7 @@ _TOKEN_REPLACEMENTS = (
     ("ow", "o"),
 )
 _VOWELS = "aeiouy"
+_EZAFE = frozenset({"e", "i", "ye", "yi"})
 _DOUBLED = re.compile(r"([a-z])\1+")
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 
@@ -142,7 +143,24 @@ def fold(name: str) -> str:
     kept = [token for token in tokens if token not in ARABIC_ARTICLES]
     if not kept:
         kept = tokens
+    if len(kept) > 1:
+        kept = _without_ezafe(kept)
     return " ".join(_normalise_token(token) for token in kept)
+
+
+def _without_ezafe(tokens: list[str]) -> list[str]:
+    """The Persian/Pashto/Kurdish ezafe that joins the words of a name,
+    written "-e", "-i-" or as a final "i": "Pul-e Alam" = "Pul-i-Alam" =
+    "Puli Alam", "Rabat-e Sangi" = "Rabati Sangi". A connector word goes;
+    a final "i" after a consonant goes from every word but the last."""
+    kept = [token for token in tokens if token not in _EZAFE] or tokens
+    last = len(kept) - 1
+    return [
+        token[:-1]
+        if i < last and len(token) > 3 and token[-1] == "i" and token[-2] not in _VOWELS
+        else token
+        for i, token in enumerate(kept)
+    ]
 
 
 def loose_key(name: str) -> str:

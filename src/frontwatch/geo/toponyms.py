@@ -20,6 +20,7 @@ from frontwatch.geo.cues import (
     ADMIN1,
     ADMIN2,
     COUNTRY,
+    FACILITY_AFTER,
     NEAR_CUES,
     PLACE_LABELS,
     POPULATED_PLACE,
@@ -29,6 +30,7 @@ from frontwatch.geo.cues import (
     cue_context,
     designator_cue,
     is_near_cue,
+    sea_as_modifier,
     split_designator,
     split_entities,
 )
@@ -182,6 +184,7 @@ def _name_candidates(text: str, gazetteer: Gazetteer) -> list[_NameCandidate]:
             tail is not None
             or SUFFIX_AFTER.match(text[name_end : name_end + 40]) is not None
             or _KIND_APPOSITION.match(text, name_end) is not None
+            or FACILITY_AFTER.match(text, name_end) is not None
         )
         longer = _PART_OF_LONGER_NAME.match(text, name_end) is not None
         candidates.append(
@@ -572,7 +575,10 @@ def _acronym_not_region(name: str, gazetteer: Gazetteer) -> bool:
 
 def is_modifier(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """Whether the country name text[start:end] modifies the noun after it
-    ("US dollar", "UK-based") instead of naming where something happens."""
+    ("US dollar", "UK-based") instead of naming where something happens;
+    likewise a sea before "port" or "coast" ("a Black Sea port")."""
+    if sea_as_modifier(text, start, end):
+        return True
     return (
         MODIFIER_AFTER.match(text, end) is not None
         and gazetteer.country(text[start:end]) is not None
