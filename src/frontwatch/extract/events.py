@@ -40,6 +40,7 @@ from frontwatch.extract.taxonomy import CONTROL_CHANGES, event_type_of
 from frontwatch.extract.triggers import TriggerLexicon, TriggerMatch
 from frontwatch.geo.event_places import ArticlePlaces, region_companions, sentence_places
 from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.outlets import outlet_countries
 from frontwatch.models import (
     WEEK,
     Actor,
@@ -139,11 +140,18 @@ class EventExtractor:
         # The named actors' countries are weak evidence for where the places
         # are ("Hezbollah": Lebanon or Syria), as they are for the focus.
         actor_countries, actor_regions = self.actors.homes(article.text)
+        # So is the outlet's home ("Daily Star (Lebanon)", "Radio Okapi"):
+        # "Tripoli" in a Lebanese paper with no other clue is Lebanon's.
+        homes = outlet_countries(article.outlet)
         located = self.places.locate(
-            article.text, doc, actor_countries=actor_countries, actor_regions=actor_regions
+            article.text,
+            doc,
+            actor_countries=actor_countries,
+            actor_regions=actor_regions,
+            home_countries=homes,
         )
         country_code, country = self.places.focus_country(
-            article.text, located, actor_countries=actor_countries
+            article.text, located, actor_countries=[*actor_countries, *homes]
         )
         context = ActorContext(self.actors, country=country, on=article.published)
         sentences = list(doc.sents)

@@ -69,11 +69,14 @@ class ArticlePlaces:
         *,
         actor_countries: Sequence[str] = (),
         actor_regions: Sequence[tuple[str, str]] = (),
+        home_countries: Sequence[str] = (),
     ) -> list[Place]:
         """Every toponym of the article that resolves, in text order (a
         :class:`LocatedPlaces`). ``actor_countries``: the countries (names
         or ISO codes) of the actors the article names, one per actor, weak
-        evidence of where its places are ("Hezbollah": Lebanon)."""
+        evidence of where its places are ("Hezbollah": Lebanon);
+        ``home_countries``: the outlet's (ISO codes, see
+        :func:`frontwatch.geo.outlets.outlet_countries`)."""
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         # "Moscow said ...": the government, not a place of the story.
         mentions = [
@@ -84,7 +87,11 @@ class ArticlePlaces:
             if not capital_as_government(text, mention.start, mention.end, self.gazetteer)
         ]
         resolved, units = self.resolver.resolve_with_units(
-            mentions, text=text, actor_countries=actor_countries, actor_regions=actor_regions
+            mentions,
+            text=text,
+            actor_countries=actor_countries,
+            actor_regions=actor_regions,
+            home_countries=home_countries,
         )
         places: list[Place] = []
         notes: dict[int, PlaceNote] = {}

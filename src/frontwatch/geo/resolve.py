@@ -288,12 +288,16 @@ class PlaceResolver:
         country_hint: str | None = None,
         actor_countries: Sequence[str] = (),
         actor_regions: Sequence[tuple[str, str]] = (),
+        home_countries: Sequence[str] = (),
     ) -> tuple[list[Place | None], frozenset[int]]:
         """One place (or None) per mention, and the indexes of the mentions
         that name the unit another place is written in ("Kidal" of
         "Takalout (Kidal)"). ``actor_countries`` are the countries (names or
         ISO codes) of the actors the article names, one per actor: weak
-        evidence of where it is ("Hezbollah" says Lebanon)."""
+        evidence of where it is ("Hezbollah" says Lebanon).
+        ``home_countries`` (ISO codes): the home of the outlet, one per
+        outlet, as weak, but a sign that a name spelled otherwise abroad is
+        a local place the gazetteer lacks."""
         order = sorted(range(len(mentions)), key=lambda index: mentions[index].start)
         ordered = [mentions[index] for index in order]
         candidates: list[Candidates] = []
@@ -321,7 +325,12 @@ class PlaceResolver:
             with contextlib.suppress(GazetteerError):
                 candidates[index] = self._candidates(ordered[index], units=True)
         focus = country_focus(
-            ordered, candidates, text, country_hint, self._country_codes(actor_countries)
+            ordered,
+            candidates,
+            text,
+            country_hint,
+            self._country_codes(actor_countries),
+            home_countries=home_countries,
         )
         admin_article, admin_local = admin_context(ordered, candidates, text)
         # A front-bound actor's regions count as regions the article names.

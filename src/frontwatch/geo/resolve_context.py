@@ -54,6 +54,7 @@ class Focus:
     # Demonyms, actors and countries named are left out: "Israeli forces
     # stormed X", "a branch of Bank Saderat Iran in X" may well be elsewhere.
     placed_top: float = 0.0
+    home: frozenset[str] = frozenset()  # the outlet's countries
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,8 @@ def country_focus(
     text: str,
     country_hint: str | None,
     actor_countries: Sequence[str] = (),
+    *,
+    home_countries: Sequence[str] = (),
 ) -> list[Focus]:
     """Per toponym, the share of the article's evidence for each country.
 
@@ -115,7 +118,7 @@ def country_focus(
         strong[country_hint.upper()] += _FOCUS_HINT
     weak = {code: float(min(count, _FOCUS_NAMED_CAP)) for code, count in demonyms.items()}
     actors: dict[str, float] = defaultdict(float)
-    for code in actor_countries:
+    for code in [*actor_countries, *home_countries]:
         actors[code] = min(actors[code] + _FOCUS_ACTOR, _FOCUS_NAMED_CAP * _FOCUS_ACTOR)
     for code, weight in actors.items():
         weak[code] = weak.get(code, 0.0) + weight
@@ -189,6 +192,7 @@ def country_focus(
                 strong_countries=strong_countries,
                 strong_total=strong_total,
                 placed_top=max(placed.values(), default=0.0),
+                home=frozenset(home_countries),
             )
         )
     return focus

@@ -72,6 +72,10 @@ _CLEAR_FOCUS_WEIGHT = 2.0  # evidence (beyond demonyms) that makes an article ab
 _PLACED_WEIGHT = 0.5
 _FOREIGN_MIN_POPULATION = 50_000  # smallest place abroad accepted in such an article
 _FOREIGN_ANY_SPELLING_POPULATION = 1_000_000  # ... when only the folded keys agree
+# Share of the country evidence (weak clues included) for the outlet's home
+# that makes a town spelled otherwise, in a country without any evidence,
+# implausible.
+_HOME_SHARE = 0.5
 _SAME_PLACE_KM = 25.0  # candidates closer than this are the same place for confidence
 _NO_RIVAL_MARGIN = 5.0
 # How far a place may lie from the seat of the district or town it is
@@ -282,13 +286,27 @@ def plausible(
     if (entry.country_code, entry.admin1) in admin_local:
         return True
     if focus.strong_total < _CLEAR_FOCUS_WEIGHT:
+        unsupported = focus.shares.get(entry.country_code, 0.0) == 0.0
         # Still implausible: a small town in a country nothing else in the
-        # article points to, while its other toponyms point to another
-        # (a village of a "Nord-Ouest" is in Cameroon or Haiti, not India).
-        return not (
-            entry.population < _FOREIGN_MIN_POPULATION
-            and focus.shares.get(entry.country_code, 0.0) == 0.0
-            and focus.placed_top >= _PLACED_WEIGHT
+        # article points to, while its other toponyms, or most clues with
+        # the outlet's home among them, point to another (a village of a
+        # "Nord-Ouest" is in Cameroon or Haiti, not India; a village named in
+        # an Iranian agency's report is not its namesake in Ukraine); or a
+        # town spelled otherwise than written, in such a country, when most
+        # clues point to the outlet's home: a Lebanese paper's village the
+        # gazetteer lacks is not a Nigerian city of a similar name. (Actors'
+        # homes alone do not count here: Turkish forces fight in Syria.)
+        home = any(focus.shares.get(code, 0.0) >= _HOME_SHARE for code in focus.home)
+        return not unsupported or not (
+            (
+                entry.population < _FOREIGN_MIN_POPULATION
+                and (focus.placed_top >= _PLACED_WEIGHT or home)
+            )
+            or (
+                home
+                and light_fold(entry.name) != light_fold(mention.text)
+                and entry.population < _FOREIGN_ANY_SPELLING_POPULATION
+            )
         )
     if light_fold(entry.name) == light_fold(mention.text):
         return entry.population >= _FOREIGN_MIN_POPULATION

@@ -1,0 +1,95 @@
+"""An outlet's home country, named in its name ("Daily Star (Lebanon)") or
+listed in data/geo/outlets.tsv ("El Nashra"), is weak evidence of where the
+article's places are: it settles a name several countries share when the
+text gives no other clue, and gives way to any."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.geo.countries import load_countries
+from frontwatch.geo.country_words import country_mentions
+from frontwatch.geo.outlets import load_outlets, outlet_countries, outlet_key
+from frontwatch.pipeline import Pipeline
+from samples_events import make_article
+
+
+@pytest.mark.parametrize(
+    ("outlet", "codes"),
+    [
+        ("Daily Star (Lebanon)", ["LB"]),
+        ("Sudan Tribune", ["SD"]),
+        ("Libyan Express", ["LY"]),
+        ("Al Ghad (Jordan); Sudan Tribune", ["JO", "SD"]),
+        ("Radio Okapi", ["CD"]),
+        ("radio-okapi", ["CD"]),
+        ("Al Sumaria TV", ["IQ"]),  # the line says "Al Sumaria"
+        ("Sumaria", []),
+        ("Radio Okapi; Actualite.cd", ["CD", "CD"]),
+        ("Middle East Eye", []),
+        ("Voice of America", []),
+        ("Duvar English", ["TR"]),  # a language, and the outlet's line
+        ("Example News English", []),
+        ("Iran and Iraq Weekly", []),  # two countries: no evidence
+        (None, []),
+        ("", []),
+    ],
+)
+def test_geo_outlet_countries_named_in_outlet(outlet: str | None, codes: list[str]) -> None:
+    assert outlet_countries(outlet) == codes
+
+
+@pytest.mark.parametrize(
+    ("outlet", "text", "country"),
+    [
+        ("Example Daily", "Protesters blocked a road in Tripoli on Monday.", "Libya"),
+        ("Daily Star (Lebanon)", "Protesters blocked a road in Tripoli on Monday.", "Lebanon"),
+        # The text outweighs the outlet.
+        (
+            "Daily Star (Lebanon)",
+            "Libyan protesters blocked a road in Tripoli, the Libyan capital, on Monday.",
+            "Libya",
+        ),
+    ],
+)
+def test_geo_outlet_countries_settle_a_shared_name(
+    pipeline: Pipeline, outlet: str, text: str, country: str
+) -> None:
+    events = pipeline.process(make_article(text, outlet=outlet))
+    assert events and events[0].place is not None
+    assert events[0].place.country == country
+
+
+def test_geo_outlet_countries_file_integrity() -> None:
+    outlets = load_outlets()
+    assert len(outlets) > 200
+    codes = {country.code for country in load_countries()}
+    keys: set[str] = set()
+    for outlet in outlets:
+        assert outlet.country_code in codes, outlet
+        # A name that says its country is read for it and needs no line.
+        names, demonyms = country_mentions(outlet.outlet.replace("English", ""))
+        assert not names and not demonyms, outlet
+        own = {outlet_key(name) for name in (outlet.outlet, *outlet.aliases)}
+        assert "" not in own and not own & keys, outlet
+        keys |= own
+
+
+@pytest.mark.parametrize(
+    ("outlet", "text", "country"),
+    [
+        # A Lebanese paper's "el Mina" is a Lebanese town the gazetteer
+        # lacks, not Nigeria's Minna, spelled otherwise: coded in Lebanon.
+        ("An-Nahar", "A crowd burned tyres in el Mina on Tuesday evening.", "Lebanon"),
+        ("Example Daily", "A crowd burned tyres in el Mina on Tuesday evening.", "Nigeria"),
+        # An Iranian agency's "Kut e Abdollah" is no town abroad.
+        ("IRNA", "Retired teachers rallied in Kut e Abdollah to demand pensions.", "Iran"),
+        ("Example Daily", "Retired teachers rallied in Kut e Abdollah to demand pensions.", "Iraq"),
+    ],
+)
+def test_geo_outlet_countries_rule_out_a_namesake_abroad(
+    pipeline: Pipeline, outlet: str, text: str, country: str
+) -> None:
+    events = pipeline.process(make_article(text, outlet=outlet))
+    assert events and events[0].place is not None
+    assert events[0].place.country == country
