@@ -126,6 +126,16 @@ def test_extract_classify_seized_weapons_is_not_territory(pipeline: Pipeline) ->
          "ongoing clashes there.", "Change to group/activity"),
         ("On 12 June 2021, the governor extended the ban on all marches and protests in Van.",
          "Change to group/activity"),
+        ("On 12 June 2021, a fight broke out between two families over grazing land in "
+         "Kassala.", "Mob violence"),
+        ("On 12 June 2021, unknown men smashed the windows of a party office in Lyon.",
+         "Looting/property destruction"),
+        ("On 12 June 2021, soldiers found a cache of weapons and ammunition near Gao.",
+         "Disrupted weapons use"),
+        ("On 12 June 2021, armed men of the Gulf Cartel distributed aid parcels in Matamoros.",
+         "Change to group/activity"),
+        ("On 12 June 2021, gunmen of a local cartel handed out groceries to residents of "
+         "Uruapan.", "Change to group/activity"),
         ("Looting: On 12 June 2021, rebels looted wheat crops in Tal Tamer.",
          "Looting/property destruction"),
         ("On 12 June 2021, teachers protested in Lima against the measures taken to fight the "
@@ -151,3 +161,13 @@ def test_extract_classify_heading_names_the_event_and_sentence_the_actors(
 
 def test_extract_classify_captured_people_hold_no_ground(pipeline: Pipeline) -> None:
     assert _primary(pipeline, "On 12 June 2021, troops captured three rebels near Beni.")[1] is None
+
+
+def test_extract_classify_aid_handed_out_by_no_armed_group_is_no_event(
+    pipeline: Pipeline,
+) -> None:
+    text = "On 12 June 2021, the ministry distributed food parcels to families in Herat."
+    article = Article(
+        article_id="t", raw=text, raw_format="text", text=text, published=dt.date(2021, 6, 14)
+    )
+    assert not [e for e in pipeline.process(article) if e.flags.is_event]
