@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from frontwatch.merge.rules import actor_key, load_rules, reports_compatible
-from frontwatch.models import GEO_NEAR, Event
+from frontwatch.models import GEO_NEAR, Actor, Event
 from samples_merge import (
     ARMY_RU,
     ARMY_SY,
@@ -46,6 +46,8 @@ CLASH = "Armed clash"
 SHELLING = "Shelling/artillery/missile attack"
 PROTEST = "Peaceful protest"
 HANDOVER = "Non-violent transfer of territory"
+ATTACK = "Attack"
+CIVILIANS_SY = Actor("Civilians (Syria)", 7, "Syria")
 
 CASES: list[tuple[str, Event, Event, bool]] = [
     (
@@ -451,6 +453,77 @@ CASES: list[tuple[str, Event, Event, bool]] = [
         report("a", SHELLING, KYIV, span("2022-03-01"), ARMY_RU),
         report("b", SHELLING, SARAQIB, span("2022-03-01"), ARMY_RU),
         False,
+    ),
+    (
+        "a district's report naming the city it holds may be the city's event",
+        report(
+            "a",
+            SHELLING,
+            SARAQIB_DISTRICT,
+            span("2020-05-03"),
+            ARMY_SY,
+            sentence="Troops shelled Saraqib district and the city of Idlib on Sunday.",
+        ),
+        report(
+            "b",
+            SHELLING,
+            replace(IDLIB_CITY, geo_precision=GEO_NEAR),
+            span("2020-05-03"),
+            ARMY_SY,
+            sentence="Troops shelled the north of Idlib on Sunday.",
+        ),
+        True,
+    ),
+    (
+        "a district's report whose 'Idlib' is the province names no city",
+        report(
+            "a",
+            SHELLING,
+            SARAQIB_DISTRICT,
+            span("2020-05-03"),
+            ARMY_SY,
+            sentence="Troops shelled Saraqib district (Idlib) on Sunday.",
+            other_places=(IDLIB_REGION,),
+        ),
+        report(
+            "b",
+            SHELLING,
+            replace(IDLIB_CITY, geo_precision=GEO_NEAR),
+            span("2020-05-03"),
+            ARMY_SY,
+            sentence="Troops shelled the north of Idlib on Sunday.",
+        ),
+        False,
+    ),
+    (
+        "unnamed gunmen killing one and two people in a town on a day: two killings",
+        report("a", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY, killed=1),
+        report("b", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY, killed=2),
+        False,
+    ),
+    (
+        "unnamed gunmen killing two, told twice: one killing",
+        report("a", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY, killed=2),
+        report("b", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY, killed=2),
+        True,
+    ),
+    (
+        "one report gives no toll: may be the same killing",
+        report("a", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY, killed=1),
+        report("b", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY),
+        True,
+    ),
+    (
+        "a named doer's clash with tolls outlets disagree on stays one event",
+        report("a", CLASH, SARAQIB, span("2020-05-04"), HTS, ARMY_SY, killed=3),
+        report("b", CLASH, SARAQIB, span("2020-05-04"), HTS, ARMY_SY, killed=4),
+        True,
+    ),
+    (
+        "big tolls that differ are left to the other rules",
+        report("a", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY, killed=12),
+        report("b", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY, killed=15),
+        True,
     ),
 ]
 

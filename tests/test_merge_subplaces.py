@@ -74,3 +74,25 @@ def test_merge_subplaces_country_as_written_is_no_finer_place() -> None:
     district = replace(SARAQIB, matched_text="Syria")
     event = report("a", "Armed clash", district, span("2020-02-01"), GUNMEN_SY, sentence="x")
     assert finer_places(event) == frozenset()
+
+
+def test_merge_subplaces_in_the_coded_place_as_written() -> None:
+    """The coded district written otherwise than the gazetteer's name ("Nad-e
+    Ali" for Nad Ali) still holds the finer place named in it."""
+    district = replace(
+        SARAQIB,
+        name="Nad Ali",
+        feature="admin2",
+        admin2="Nad Ali",
+        matched_text="Nad-e Ali",
+        geonameid=None,
+    )
+    sentence = "Gunmen fired on a checkpoint in Loy Bagh of Nad-e Ali district."
+    event = report("a", "Armed clash", district, span("2020-03-15"), GUNMEN_SY, sentence=sentence)
+    assert finer_places(event) == {loose_key("Loy Bagh")}
+
+
+def test_merge_subplaces_community() -> None:
+    sentence = "A body was found in the Las Palmas community of Saraqib."
+    event = report("a", "Attack", SARAQIB, span("2020-05-06"), GUNMEN_SY, sentence=sentence)
+    assert finer_places(event) == {loose_key("Las Palmas")}

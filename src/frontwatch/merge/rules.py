@@ -56,6 +56,8 @@ class MergeRules:
     two_sided_families: frozenset[str]
     group_families: frozenset[str]
     copy_sentence_overlap: float
+    toll_families: frozenset[str] = frozenset()
+    small_toll: int = 0
 
     @classmethod
     def from_mapping(cls, data: Any, *, origin: str = "merge.yaml") -> MergeRules:
@@ -89,6 +91,8 @@ class MergeRules:
                 two_sided_families=_known(data["two_sided_families"], families, origin),
                 group_families=_known(data["group_families"], families, origin),
                 copy_sentence_overlap=float(data["copy_sentence_overlap"]),
+                toll_families=_known(data["toll_families"], families, origin),
+                small_toll=int(data["small_toll"]),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ConfigError(f"{origin}: malformed merge rules ({exc!r})") from exc
@@ -270,6 +274,15 @@ def _names(event: Event, place: Place) -> bool:
     names the province ("Aleppo City" names the city)."""
     sentence = unaccented(event.provenance[0].sentence)
     names = {fold(place.name), fold(place.matched_text)} - {""}
+    # A name the report itself read as another place names that one: the
+    # "(Idlib)" of "Saraqib district (Idlib)" is the province, not the city.
+    names -= {
+        fold(n)
+        for other in event.other_places
+        if place_identity(other) != place_identity(place)
+        for n in (other.name, other.matched_text)
+        if n
+    }
     return any(
         re.search(_NAMED.format(_JOIN.join(map(re.escape, name.split()))), sentence, re.IGNORECASE)
         for name in names
@@ -369,7 +382,33 @@ def reports_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> b
         and dates_compatible(a, b)
         and (places_compatible(a, b, rules) or _same_day_in_country(a, b, rules))
         and actors_compatible(a, b, rules)
+        and not _tolls_differ(a, b, rules)
     )
+
+
+def _tolls_differ(a: Event, b: Event, rules: MergeRules) -> bool:
+    """Two killings by unnamed people, each with a small exact toll, not
+    the same: two events (see ``toll_families`` in merge.yaml)."""
+    if not {family(a, rules), family(b, rules)} <= rules.toll_families:
+        return False
+    tolls = [_exact_toll(event) for event in (a, b)]
+    if None in tolls or tolls[0] == tolls[1] or max(t or 0 for t in tolls) > rules.small_toll:
+        return False
+    actors = [
+        actor
+        for event in (a, b)
+        for actor in (event.actor1, event.actor2, *event.assoc_actors1, *event.assoc_actors2)
+        if actor is not None
+    ]
+    return all(is_generic(actor, rules) for actor in actors)
+
+
+def _exact_toll(event: Event) -> int | None:
+    """The death toll a report states as one number, else None."""
+    toll = event.fatalities
+    if toll is None or (toll.low, toll.high) != (toll.count, toll.count):
+        return None
+    return toll.count
 
 
 def _same_day_in_country(a: Event, b: Event, rules: MergeRules) -> bool:

@@ -31,7 +31,7 @@ _NAME = rf"{_WORD}(?:\s+(?:{_JOINER}\s+)?(?:{_WORD}|\d+\b))*"
 # Words after a name that make it the name of a place smaller than a town.
 _KIND_AFTER = (
     r"(?:sector|areas?|neighbou?rhoods?|villages?|camp|market|checkpoint|junction|hills?|"
-    r"suburb|settlement|locality|colony|quarter)"
+    r"suburb|settlement|locality|colony|quarter|community)"
 )
 # Capitalised words that end the proper name of a site smaller than a town.
 _SITE = (
@@ -75,15 +75,19 @@ def finer_places(event: Event) -> frozenset[str]:
     place, its units and the actors' names are left out."""
     place = event.place
     coded: tuple[str, ...] = ()
+    finer = written_finer_name(place) if place is not None else None
     if place is not None:
         coded = tuple(n for n in (place.name, place.admin1, place.admin2, place.country) if n)
+        # The coded place as the sentence writes it ("Nad-e Ali" for Nad
+        # Ali), so that "in Loy Bagh of Nad-e Ali" is read.
+        if finer is None and place.matched_text:
+            coded += (place.matched_text,)
     others = tuple(n for p in event.other_places for n in (p.name, p.matched_text) if n)
     actors = (event.actor1, event.actor2, *event.assoc_actors1, *event.assoc_actors2)
     written = tuple(a.matched_text for a in actors if a is not None and a.matched_text)
     named = _sentence_places(
         event.provenance[0].sentence, frozenset(coded + others + written), frozenset(coded)
     )
-    finer = written_finer_name(place) if place is not None else None
     return named | {finer} if finer else named
 
 
