@@ -163,10 +163,16 @@ def test_extract_classify_captured_people_hold_no_ground(pipeline: Pipeline) -> 
     assert _primary(pipeline, "On 12 June 2021, troops captured three rebels near Beni.")[1] is None
 
 
-def test_extract_classify_aid_handed_out_by_no_armed_group_is_no_event(
-    pipeline: Pipeline,
-) -> None:
-    text = "On 12 June 2021, the ministry distributed food parcels to families in Herat."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # aid handed out by no armed group
+        "On 12 June 2021, the ministry distributed food parcels to families in Herat.",
+        # a vehicle smashing into something is an accident, not destruction
+        "On 12 June 2021, a truck smashed into a wall in Kirkuk.",
+    ],
+)
+def test_extract_classify_no_event(pipeline: Pipeline, text: str) -> None:
     article = Article(
         article_id="t", raw=text, raw_format="text", text=text, published=dt.date(2021, 6, 14)
     )

@@ -232,7 +232,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A sea named to say what kind of place another one is: "the Black Sea port
 # city of Odesa", "Odesa Black Sea port city", "the Caspian Sea coast".
-SEA_NAME = re.compile(r"\b(?:Sea|Ocean|Gulf)$")
+_SEA_NAME = re.compile(r"\b(?:Sea|Ocean|Gulf)$")
 _SEA_AFTER_NAME = re.compile(r"\s+[A-Z][a-z]+\s+(?:Sea|Ocean|Gulf)$")
 _SEA_MODIFIED = re.compile(r"\s+(?:port|coast|coastal|island|islands)\b")
 
@@ -240,7 +240,7 @@ _SEA_MODIFIED = re.compile(r"\s+(?:port|coast|coastal|island|islands)\b")
 def sea_as_modifier(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a sea naming the kind of the place after
     it ("a Black Sea port")."""
-    return SEA_NAME.search(text, start, end) is not None and bool(_SEA_MODIFIED.match(text, end))
+    return _SEA_NAME.search(text, start, end) is not None and bool(_SEA_MODIFIED.match(text, end))
 
 
 _DESIGNATOR_TAIL = re.compile(

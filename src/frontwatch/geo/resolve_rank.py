@@ -73,8 +73,8 @@ _PLACED_WEIGHT = 0.5
 _FOREIGN_MIN_POPULATION = 50_000  # smallest place abroad accepted in such an article
 _FOREIGN_ANY_SPELLING_POPULATION = 1_000_000  # ... when only the folded keys agree
 # Share of the country evidence (weak clues included) for the outlet's home
-# that makes a town spelled otherwise, in a country without any evidence,
-# implausible.
+# that makes a small town, or one spelled otherwise, in a country without
+# any evidence, implausible (see ``plausible``).
 _HOME_SHARE = 0.5
 _SAME_PLACE_KM = 25.0  # candidates closer than this are the same place for confidence
 _NO_RIVAL_MARGIN = 5.0
