@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from frontwatch.geo.gazetteer import Gazetteer
-from frontwatch.geo.toponyms import capital_as_government
+from frontwatch.geo.metonyms import capital_as_government
 from frontwatch.models import Event
 from frontwatch.pipeline import Pipeline
 from samples_events import make_article

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.metonyms import capital_as_government
 from frontwatch.geo.resolve import PlaceResolver, region_place
 from frontwatch.geo.toponyms import (
-    capital_as_government,
     country_mentions,
     find_toponyms,
     is_near_cue,

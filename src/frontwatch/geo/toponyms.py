@@ -14,8 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from frontwatch.geo.countries import national_capitals
-from frontwatch.geo.country_words import MODIFIER_AFTER, country_hints, country_mentions, is_demonym
+from frontwatch.geo.country_words import country_hints, country_mentions, is_demonym
 from frontwatch.geo.cues import (
     ADMIN1,
     ADMIN2,
@@ -30,11 +29,11 @@ from frontwatch.geo.cues import (
     cue_context,
     designator_cue,
     is_near_cue,
-    sea_as_modifier,
     split_designator,
     split_entities,
 )
 from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.metonyms import acronym_not_region, is_modifier
 from frontwatch.geo.names import light_fold
 
 # Re-exported: callers read country evidence from here with the toponyms.
@@ -510,7 +509,7 @@ def _not_a_place(
     name = text[start:end]
     if not modifiers and is_modifier(text, start, end, gazetteer):
         return True
-    if _acronym_not_region(name, gazetteer) and not _opens_dateline(text, start, end):
+    if acronym_not_region(name, gazetteer) and not _opens_dateline(text, start, end):
         return True
     bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
     if bracketed and _DATELINE_AGENCY.match(text, 0, start - 1):
@@ -518,71 +517,6 @@ def _not_a_place(
     if bracketed and name.isupper() and name.isalpha():
         return not any(entry.feature == COUNTRY for entry in gazetteer.lookup(name))
     return False
-
-
-# What a government does, said of its capital: "Moscow said", "Washington
-# has repeatedly warned", "Beijing denies".
-_GOVERNMENT_VERB = re.compile(
-    r"\s+(?:(?:has|have|had|also|repeatedly|previously|later|quickly|strongly|long|"
-    r"officially|publicly)\s+)*(?:said|says|say|warned|warns|denied|denies|deny|accused|"
-    r"accuses|claimed|claims|announced|announces|insisted|insists|responded|responds|vowed|"
-    r"vows|urged|urges|condemned|condemns|rejected|rejects|blamed|blames|demanded|demands|"
-    r"welcomed|welcomes|believes|believed|wants|wanted|hopes|hoped|agreed|agrees|"
-    r"threatened|threatens|argued|argues|maintains|maintained|signalled|signaled|"
-    r"retaliated|recognised|recognized|sanctioned|expelled|summoned)\b"
-)
-
-
-# What is done to a government, said of its capital: "Zelensky blamed
-# Moscow", "urged Washington to act".
-_GOVERNMENT_OBJECT = re.compile(
-    r"\b(?:blamed|blames|blaming|accused|accuses|accusing|urged|urges|urging|warned|warns|"
-    r"condemned|condemns|criticised|criticized|criticises|criticizes|pressed|pressing|"
-    r"called\s+on|calls\s+on|appealed\s+to|sanctioned)\s+$",
-    re.IGNORECASE,
-)
-# "the government in Tripoli blamed": a capital after a preposition is
-# where someone is.
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|from|near|to|into|of|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE
-)
-
-
-def capital_as_government(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """A national capital standing for its government ("Moscow said its
-    aircraft had supported the advance", "Zelensky blamed Moscow"): a
-    metonym, no place where
-    anything happened. (Still a toponym for ``frontwatch geoparse``, as
-    geoparsing corpora annotate it; the event pipeline leaves it out.)"""
-    spoken_of = _GOVERNMENT_OBJECT.search(text, max(0, start - 40), start) is not None
-    if not spoken_of and (
-        _GOVERNMENT_VERB.match(text, end) is None or _PLACE_BEFORE.search(text, 0, start)
-    ):
-        return False
-    capitals = national_capitals()
-    return any(
-        (entry.country_code, entry.name) in capitals for entry in gazetteer.lookup(text[start:end])
-    )
-
-
-def _acronym_not_region(name: str, gazetteer: Gazetteer) -> bool:
-    """An acronym ("DOE", "AIMC") names an organisation unless it is a
-    known abbreviation of a country or region ("US", "TN")."""
-    if not (name.isupper() and len(name) <= 5 and name.isalpha()):
-        return False
-    return not any(entry.feature in (ADMIN1, COUNTRY) for entry in gazetteer.lookup(name))
-
-
-def is_modifier(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """Whether the country name text[start:end] modifies the noun after it
-    ("US dollar", "UK-based") instead of naming where something happens;
-    likewise a sea before "port" or "coast" ("a Black Sea port")."""
-    if sea_as_modifier(text, start, end):
-        return True
-    return (
-        MODIFIER_AFTER.match(text, end) is not None
-        and gazetteer.country(text[start:end]) is not None
-    )
 
 
 def _repeated_mentions(
