@@ -3,7 +3,6 @@ places, dates, fatalities and attribution together for one article."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
@@ -15,6 +14,12 @@ from frontwatch.actors.conventions import apply_conventions
 from frontwatch.actors.coref import ActorContext
 from frontwatch.actors.dictionary import ActorDictionary
 from frontwatch.dates.resolve import event_date_span, historical_cue
+from frontwatch.extract.alliances import (
+    alliances,
+    claimer_as_doer,
+    requalified,
+    with_unnamed_allies,
+)
 from frontwatch.extract.attribution import ClaimSource, find_claim_source, statement_flags
 from frontwatch.extract.classify import (
     Clause,
@@ -75,21 +80,6 @@ DENIAL = re.compile(
     r"[^.;]{0,40}?\b(?:claims?|reports?|allegations?|statements?|announcement|it)\b|"
     r"\b(?:claims?|reports?)\s+(?:was|were|is|are)\s+(?:false|untrue|baseless|fabricated)\b",
     re.IGNORECASE,
-)
-# "Rebels said they had captured ...": the claimer is the doer.
-OWN_CLAIM = re.compile(
-    r"^\s*(?:said|says|claimed|claims|announced|announces|reported)\b[^.;]{0,40}?"
-    r"\b(?:they|it|we)\s+(?:had\s+|have\s+|has\s+)?$",
-    re.IGNORECASE,
-)
-# Between two actors: the second fights for the first.
-ALLIANCE = re.compile(
-    r"\b(?:supported by|backed by|alongside|with the (?:help|support|backing) of|aided by|"
-    r"assisted by|allied (?:to|with))\b",
-    re.IGNORECASE,
-)
-UNNAMED_ALLIES = re.compile(
-    r"\b(?:(?:its|their) allies|allied (?:forces|militias|fighters|troops))\b", re.IGNORECASE
 )
 # A capture reported in the lead is usually the day of the report, but an
 # undated sentence otherwise only tells us the event happened by publication.
@@ -164,7 +154,7 @@ class EventExtractor:
         actors_by_sentence = [
             self._actors(s, said, context) for s, said in zip(sentences, texts, strict=True)
         ]
-        allies = _alliances(article.text, actors_by_sentence)
+        allies = alliances(article.text, actors_by_sentence)
         # Where a statement that names no place is put (see _freeze).
         region = self.places.region_place(located, country_code)
         drafts: list[_Draft] = []
@@ -338,10 +328,10 @@ class EventExtractor:
             earlier=earlier_spans,
         )
         if roles.actor1 is None and claim is not None:
-            roles = _claimer_as_doer(text, claim, role_start, actor_spans, roles)
+            roles = claimer_as_doer(text, claim, role_start, actor_spans, roles)
         if anchor.entry.reverse:
             roles = Roles(actor1=roles.actor2, actor2=roles.actor1)
-        roles = _with_unnamed_allies(said, roles, allies)
+        roles = with_unnamed_allies(said, roles, allies)
         if (
             date.end is not None
             and article.published is not None
@@ -368,7 +358,7 @@ class EventExtractor:
         # about ("Civilians (Afghanistan)" in a story full of US officials).
         here = place.country if place is not None else placeless_country or country
         if here is not None and here != country:
-            roles = _requalified(roles, here, article.published, self.actors)
+            roles = requalified(roles, here, article.published, self.actors)
         roles = self._default_actors(
             sub, roles, said, here, article, gang_victims=gang_victims(clause)
         )
@@ -566,76 +556,6 @@ _CHANGES_OF_HANDS = frozenset(
         "Non-violent transfer of territory",
     }
 )
-
-
-def _requalified(roles: Roles, country: str, on: dt.date | None, actors: ActorDictionary) -> Roles:
-    def moved(actor: Actor | None) -> Actor | None:
-        return actors.requalified(actor, country, on) if actor is not None else None
-
-    return replace(
-        roles,
-        actor1=moved(roles.actor1),
-        actor2=moved(roles.actor2),
-        assoc1=tuple(actors.requalified(a, country, on) for a in roles.assoc1),
-        assoc2=tuple(actors.requalified(a, country, on) for a in roles.assoc2),
-    )
-
-
-def _alliances(
-    text: str, actors_by_sentence: Sequence[list[ActorSpan]]
-) -> dict[str, tuple[Actor, ...]]:
-    """Who fights alongside whom, as the article states it: "X - supported by
-    A and B", "Y, which fights alongside X". Keyed by canonical name."""
-    allies: dict[str, list[Actor]] = {}
-
-    def add(actor: Actor, ally: Actor) -> None:
-        known = allies.setdefault(actor.name, [])
-        if ally.name != actor.name and ally not in known:
-            known.append(ally)
-
-    for spans in actors_by_sentence:
-        ordered = sorted(spans, key=lambda a: a.start)
-        for i, left in enumerate(ordered):
-            chain = [left]
-            for right in ordered[i + 1 :]:
-                between = text[chain[-1].end : right.start]
-                if right.supporting or ALLIANCE.search(between):
-                    add(left.actor, right.actor)
-                    if "alongside" in between.lower():
-                        add(right.actor, left.actor)
-                    chain.append(right)
-                elif chain[-1] is not left and re.fullmatch(r"\s*(?:and|,)\s*", between):
-                    add(left.actor, right.actor)  # "supported by A and B"
-                    chain.append(right)
-                else:
-                    break
-    return {name: tuple(found) for name, found in allies.items()}
-
-
-def _with_unnamed_allies(
-    sentence: str, roles: Roles, allies: dict[str, tuple[Actor, ...]]
-) -> Roles:
-    """ "The army and its allies": the allies the article names elsewhere."""
-    if roles.actor1 is None or UNNAMED_ALLIES.search(sentence) is None:
-        return roles
-    extra = [a for a in allies.get(roles.actor1.name, ()) if a not in roles.assoc1]
-    extra = [a for a in extra if a != roles.actor2]
-    return replace(roles, assoc1=roles.assoc1 + tuple(extra))
-
-
-def _claimer_as_doer(
-    text: str,
-    claim: ClaimSource,
-    trigger_start: int,
-    actor_spans: Sequence[ActorSpan],
-    roles: Roles,
-) -> Roles:
-    """The claim source is set aside as a party of the event, except when
-    it says it did it itself ("Rebels said they had captured the town")."""
-    if OWN_CLAIM.match(text[claim.end : trigger_start]) is None:
-        return roles
-    claimer = next((a.actor for a in actor_spans if claim.start <= a.start < claim.end), None)
-    return replace(roles, actor1=claimer) if claimer is not None else roles
 
 
 def _inside(trigger: TriggerMatch, spans: Sequence[tuple[int, int]]) -> bool:
