@@ -46,3 +46,19 @@ def test_extract_denial_needs_a_denial_of_a_reported_change(
 ) -> None:
     text = f"Rebels shelled the town of Saraqib on Monday. {follow}"
     assert not any(e.flags.negated for e in _events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The army denied that rebels had captured the town of Saraqib.", True),
+        ("The ministry rejected reports that troops shelled Saraqib.", True),
+        # the denier is the event's own doer: protesters who reject a plan protest
+        ("Protesters in Kirkuk rejected the governor's plan to reopen the office.", False),
+    ],
+)
+def test_extract_denial_governs_the_event_not_its_doer(
+    pipeline: Pipeline, text: str, negated: bool
+) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].flags.negated is negated

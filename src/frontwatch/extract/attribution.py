@@ -106,9 +106,7 @@ def statement_flags(
     doc = sentence.doc
     head = doc[trigger.head]
     governors = _governors(head, sentence)
-    negated = _negated(head) or any(
-        tok.lemma_.lower() in DENIAL_VERBS for tok in [head, *governors]
-    )
+    negated = _negated(head) or _denied(head, governors)
     hypothetical = any(
         child.lower_ in MODALS and child.dep_ == "aux" for child in head.children
     ) or any(
@@ -123,6 +121,20 @@ def statement_flags(
         planned=planned,
         historical=historical_cue is not None,
     )
+
+
+def _denied(head: Token, governors: list[Token]) -> bool:
+    """Whether a verb of denial governs the trigger: "the army denied that
+    the town had fallen". Not when the trigger is (in) the denier, its
+    subject: "protesters rejected the governor's plan" is a protest."""
+    below = head
+    for token in [head, *governors]:
+        if token.lemma_.lower() in DENIAL_VERBS and not (
+            token is not head and below.dep_ in ("nsubj", "nsubjpass")
+        ):
+            return True
+        below = token
+    return False
 
 
 def _negated(token: Token) -> bool:
