@@ -138,6 +138,8 @@ def test_extract_classify_seized_weapons_is_not_territory(pipeline: Pipeline) ->
          "Uruapan.", "Change to group/activity"),
         ("Looting: On 12 June 2021, rebels looted wheat crops in Tal Tamer.",
          "Looting/property destruction"),
+        ("On 12 June 2021, supporters of an opposition party gathered in Kerbala holding "
+         "pictures of their leader and condemning the budget.", "Peaceful protest"),
         ("On 12 June 2021, teachers protested in Lima against the measures taken to fight the "
          "coronavirus.", "Peaceful protest"),
         ("On 12 June 2021, the rebels surrendered to the army in Kunar.", "Agreement"),
