@@ -132,6 +132,10 @@ def test_extract_classify_seized_weapons_is_not_territory(pipeline: Pipeline) ->
          "Looting/property destruction"),
         ("On 12 June 2021, soldiers found a cache of weapons and ammunition near Gao.",
          "Disrupted weapons use"),
+        ("On 12 June 2021, gunmen of a cartel set up two check points on the road to "
+         "Tepalcatepec.", "Change to group/activity"),
+        ("On 12 June 2021, a pro-government armed group held military exercises in Caracas.",
+         "Change to group/activity"),
         ("On 12 June 2021, armed men of the Gulf Cartel distributed aid parcels in Matamoros.",
          "Change to group/activity"),
         ("On 12 June 2021, gunmen of a local cartel handed out groceries to residents of "
