@@ -144,6 +144,8 @@ def test_extract_classify_seized_weapons_is_not_territory(pipeline: Pipeline) ->
          "Looting/property destruction"),
         ("On 12 June 2021, supporters of an opposition party gathered in Kerbala holding "
          "pictures of their leader and condemning the budget.", "Peaceful protest"),
+        ("On 12 June 2021, police used tear gas to disperse a second day of protests in Kandi.",
+         "Protest with intervention"),
         ("On 12 June 2021, teachers protested in Lima against the measures taken to fight the "
          "coronavirus.", "Peaceful protest"),
         ("On 12 June 2021, the rebels surrendered to the army in Kunar.", "Agreement"),
@@ -176,6 +178,8 @@ def test_extract_classify_captured_people_hold_no_ground(pipeline: Pipeline) -> 
         "On 12 June 2021, the ministry distributed food parcels to families in Herat.",
         # a vehicle smashing into something is an accident, not destruction
         "On 12 June 2021, a truck smashed into a wall in Kirkuk.",
+        # days of fighting before are background
+        "On 12 June 2021, after days of clashes, calm returned to Kidal.",
     ],
 )
 def test_extract_classify_no_event(pipeline: Pipeline, text: str) -> None:

@@ -100,9 +100,10 @@ def habitual(token: Token) -> bool:
 
 # A trigger qualified as background ("the ongoing clashes", "recent
 # fighting") or as what is banned ("a ban on all marches") reports no event
-# of its own.
+# of its own ("years of fighting"); a single day is the day reported ("a
+# second day of protests").
 BACKGROUND = re.compile(
-    r"\b(?:ongoing|recent|previous|earlier|past|(?:days?|weeks?|months?|years?) of)\s+"
+    r"\b(?:ongoing|recent|previous|earlier|past|(?:days|weeks?|months?|years?) of)\s+"
     r"(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
