@@ -1,4 +1,5 @@
-"""Known places the tagger misses: one named before the road, junction or
+"""Known places the tagger misses: one named before its office ("Van
+Governor's Office") or the road, junction or
 building it names ("the Sidon roundabout") and one struck, shelled or
 raided ("drones hit Odesa"); an unknown word in those spots is not read
 this way. A sea naming the kind of a place ("Odesa Black Sea port city")
@@ -64,3 +65,18 @@ def test_geo_toponyms_sea_naming_a_port(
     start = text.index(entity)
     entities = [(start, start + len(entity), "LOC")]
     assert [m.text for m in find_toponyms(text, entities, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Van Governor's Office extended the ban on protests.", ["Van"]),
+        ("The Diyarbakir Governorship banned all demonstrations.", ["Diyarbakir"]),
+        ("Izmir Metropolitan Municipality closed the parks.", ["Izmir"]),
+        ("Qwzx Governor's Office extended the ban.", []),
+    ],
+)
+def test_geo_toponyms_office_of_a_place(
+    gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    assert [m.text for m in find_toponyms(text, [], gazetteer)] == expected

@@ -143,6 +143,22 @@ FACILITY_AFTER = re.compile(
     r"\s+(?:highway|road|roundabout|bridge|square|intersection|junction|crossroads|"
     r"checkpoint|motorway|expressway|airport|market|prison|hospital)s?\b"
 )
+# An office named after the place it governs, capitalised with it: "Van
+# Governor's Office", "the Hakkari Governorship", "Izmir Metropolitan
+# Municipality". The place is where the office acts.
+_OFFICE = re.compile(
+    r"\s+(?:Governor(?:['’]s|ship|ate)?|(?:Metropolitan\s+)?Municipality|Mayor(?:alty)?|"
+    r"City\s+Council|Provincial)\b"
+)
+
+
+def office_place_end(text: str, start: int, end: int) -> int | None:
+    """Where the place name ends in a capitalised run text[start:end] that
+    names that place's office, else None."""
+    found = _OFFICE.search(text, start, end)
+    return found.start() if found is not None and found.start() > start else None
+
+
 _SUFFIX_KIND = {
     "city": POPULATED_PLACE,
     "town": POPULATED_PLACE,

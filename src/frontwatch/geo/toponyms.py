@@ -29,6 +29,7 @@ from frontwatch.geo.cues import (
     cue_context,
     designator_cue,
     is_near_cue,
+    office_place_end,
     split_designator,
     split_entities,
 )
@@ -211,6 +212,10 @@ def _extra_mentions(
             span = candidate.confirmed
             if span[1] > span[0]:
                 found.append(span)
+            continue
+        office = office_place_end(text, start, candidate.end)
+        if office is not None and _known(gazetteer, text[start:office]):
+            found.append((start, office))  # "Van Governor's Office"
             continue
         if candidate.designated and candidate.known is None:
             candidate.known = _known(gazetteer, text[start:end], units=True)
