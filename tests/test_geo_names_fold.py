@@ -28,6 +28,8 @@ from frontwatch.geo.names import fold, light_fold, loose_key
         ("Pul-e Alam", "Puli Alam", "Pul-i-Alam", "Pul-e `Alam"),
         ("Pul-e Khumri", "Puli Khumri", "Pul-i-Khumri"),
         ("Qala-i-Naw", "Qala-e Naw", "Qalay-i-Naw"),
+        # a Romance "of" between words, written or left out
+        ("San Luis de Potosi", "San Luis Potosi"),
     ],
 )
 def test_geo_names_fold_merges_transliterations(variants: tuple[str, ...]) -> None:
@@ -47,6 +49,7 @@ def test_geo_names_fold_merges_transliterations(variants: tuple[str, ...]) -> No
         ("Mosul", "Musa"),
         ("Gao", "Goa"),
         ("Abu Dhabi", "Abu Dhab"),  # a last word keeps its final "i"
+        ("Da Nang", "Nang"),  # a first word is never an "of"
     ],
 )
 def test_geo_names_fold_keeps_distinct_names_apart(first: str, second: str) -> None:

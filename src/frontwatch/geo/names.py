@@ -84,6 +84,7 @@ _TOKEN_REPLACEMENTS = (
 )
 _VOWELS = "aeiouy"
 _EZAFE = frozenset({"e", "i", "ye", "yi"})
+_OF_WORDS = frozenset({"de", "del", "do", "da", "dos", "das", "di"})
 _DOUBLED = re.compile(r"([a-z])\1+")
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 
@@ -145,6 +146,9 @@ def fold(name: str) -> str:
         kept = tokens
     if len(kept) > 1:
         kept = _without_ezafe(kept)
+        # "San Luis de Potosi" = "San Luis Potosi": a Romance "of" between
+        # words is written or left out.
+        kept = [kept[0], *(t for t in kept[1:-1] if t not in _OF_WORDS), kept[-1]]
     return " ".join(_normalise_token(token) for token in kept)
 
 
