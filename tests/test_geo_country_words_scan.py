@@ -42,3 +42,20 @@ def test_geo_country_words_longest_name_wins() -> None:
     names, demonyms = country_mentions("Fighting in South Sudan; South Sudanese refugees.")
     assert set(names) == {"SS"}
     assert set(demonyms) == {"SS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "countries", "named"),
+    [
+        # a country name inside a longer place name elsewhere names no country
+        ("Gunmen shot a man in Port of Spain.", (21, 34), {"TT"}, {}),
+        # ... but a place of that country still names it
+        ("Workers protested in Ciudad de Mexico.", (21, 37), {"MX"}, {"MX": 1}),
+        # the country name alone is a span of its own, not inside a longer one
+        ("Troops entered Mali.", (15, 19), {"ML"}, {"ML": 1}),
+    ],
+)
+def test_geo_country_words_inside_a_longer_place(
+    text: str, span: tuple[int, int], countries: set[str], named: dict[str, int]
+) -> None:
+    assert dict(country_mentions(text, [(*span, frozenset(countries))])[0]) == named

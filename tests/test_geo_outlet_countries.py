@@ -93,3 +93,14 @@ def test_geo_outlet_countries_rule_out_a_namesake_abroad(
     events = pipeline.process(make_article(text, outlet=outlet))
     assert events and events[0].place is not None
     assert events[0].place.country == country
+
+
+def test_geo_outlet_countries_rule_out_a_capital_named_only_by_an_alternate_name(
+    pipeline: Pipeline,
+) -> None:
+    # An Afghan agency's "Rum" village is no town abroad that bears the name
+    # (Rome's alternate names include it; so do Austrian villages).
+    text = "On 30 April 2021, airstrikes killed militants near Rum village in the north."
+    events = pipeline.process(make_article(text, outlet="Pajhwok"))
+    assert events and events[0].place is not None
+    assert events[0].place.country == "Afghanistan"

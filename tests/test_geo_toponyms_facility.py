@@ -80,3 +80,12 @@ def test_geo_toponyms_office_of_a_place(
     gazetteer: Gazetteer, text: str, expected: list[str]
 ) -> None:
     assert [m.text for m in find_toponyms(text, [], gazetteer)] == expected
+
+
+def test_geo_toponyms_joined_by_of(gazetteer: Gazetteer) -> None:
+    """The tagger split "Port of Spain" into two places; the gazetteer knows
+    the whole."""
+    text = "A man was shot in Port of Spain on Monday."
+    port, spain = text.index("Port"), text.index("Spain")
+    entities = [(port, port + 4, "GPE"), (spain, spain + 5, "GPE")]
+    assert [m.text for m in find_toponyms(text, entities, gazetteer)] == ["Port of Spain"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -115,15 +115,26 @@ def demonym_spans(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def country_mentions(text: str) -> tuple[Counter[str], Counter[str]]:
+def country_mentions(
+    text: str, within: Sequence[tuple[int, int, frozenset[str]]] = ()
+) -> tuple[Counter[str], Counter[str]]:
     """(country names, demonyms) found in ``text``, as counts per country code.
     A name used as a modifier ("US-backed", "US dollar") is neither: it says
     who acts or what is meant, not where; so is a demonym naming a backer
-    or a leader ("Saudi-led")."""
+    or a leader ("Saudi-led"); so is a country name inside a longer place
+    name, ``within`` as (start, end, the countries that place may be in),
+    that lies elsewhere ("Port of Spain"; "Ciudad de Mexico" still names
+    Mexico)."""
     lexicon = _country_lexicon()
     names: Counter[str] = Counter()
     demonyms: Counter[str] = Counter()
-    for _, end, word in lexicon.finditer(text):
+    for start, end, word in lexicon.finditer(text):
+        code = lexicon.codes[word]
+        if any(
+            s <= start and end <= e and (s, e) != (start, end) and code not in countries
+            for s, e, countries in within
+        ):
+            continue
         if word in lexicon.demonyms:
             # "Saudi-led", "Iranian-backed": who leads or backs, not where.
             if BACKER_AFTER.match(text, end) is None:

@@ -120,7 +120,14 @@ class ArticlePlaces:
             if place.feature != "country":
                 votes[place.country_code] += _PLACE_VOTE
             names[place.country_code] = place.country
-        named, demonyms = country_mentions(text)
+        named, demonyms = country_mentions(
+            text,
+            [
+                (p.start, p.end, frozenset({p.country_code}))
+                for p in located
+                if p.start is not None and p.end is not None
+            ],
+        )
         for code, count in named.items():
             votes[code] += _NAMED_VOTE * min(count, _VOTE_CAP)
         for code, count in demonyms.items():

@@ -23,6 +23,7 @@ from frontwatch.geo.abbreviations import region_abbreviation
 from frontwatch.geo.containers import ContainerLink, chain_order, container_links
 from frontwatch.geo.country_words import demonym_country
 from frontwatch.geo.cues import RURAL_CUES
+from frontwatch.geo.datelines import DATELINE
 from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.names import ARABIC_ARTICLES, fold
 from frontwatch.geo.resolve_context import (
@@ -47,7 +48,6 @@ from frontwatch.geo.toponyms import (
     ADMIN1,
     ADMIN2,
     COUNTRY,
-    DATELINE,
     POPULATED_PLACE,
     ToponymMention,
     is_demonym,

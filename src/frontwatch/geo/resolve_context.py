@@ -110,7 +110,14 @@ def country_focus(
     like an article about the US. ``actor_countries`` (ISO codes, one per
     named actor: "Hezbollah" says Lebanon) count as weakly as demonyms.
     """
-    named, demonyms = country_mentions(text)
+    named, demonyms = country_mentions(
+        text,
+        [
+            (m.start, m.end, frozenset(e.country_code for e in found.entries))
+            for m, found in zip(mentions, candidates, strict=True)
+            if found.entries
+        ],
+    )
     strong: dict[str, float] = defaultdict(float)
     for code, count in named.items():
         strong[code] += min(count, _FOCUS_NAMED_CAP)

@@ -294,8 +294,10 @@ def plausible(
         # an Iranian agency's report is not its namesake in Ukraine); or a
         # town spelled otherwise than written, in such a country, when most
         # clues point to the outlet's home: a Lebanese paper's village the
-        # gazetteer lacks is not a Nigerian city of a similar name. (Actors'
-        # homes alone do not count here: Turkish forces fight in Syria.)
+        # gazetteer lacks is not a Nigerian city of a similar name, nor an
+        # Afghan agency's village a capital abroad that bears its name only
+        # as an alternate one. (Actors' homes alone do not count here:
+        # Turkish forces fight in Syria.)
         home = any(focus.shares.get(code, 0.0) >= _HOME_SHARE for code in focus.home)
         return not unsupported or not (
             (
@@ -305,7 +307,10 @@ def plausible(
             or (
                 home
                 and light_fold(entry.name) != light_fold(mention.text)
-                and entry.population < _FOREIGN_ANY_SPELLING_POPULATION
+                and (
+                    entry.population < _FOREIGN_ANY_SPELLING_POPULATION
+                    or fold(entry.name) != fold(mention.text)
+                )
             )
         )
     if light_fold(entry.name) == light_fold(mention.text):

@@ -33,6 +33,12 @@ from frontwatch.geo.cues import (
     split_designator,
     split_entities,
 )
+from frontwatch.geo.datelines import (
+    DATELINE,
+    DATELINE_AGENCY,
+    opens_dateline,
+    reads_as_dateline,
+)
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.metonyms import acronym_not_region, is_modifier
 from frontwatch.geo.names import light_fold
@@ -436,42 +442,36 @@ def find_toponyms(
         cue, kind = cue_context(text, start, end)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
-    ordered = _share_plural_designators(text, [mentions[key] for key in sorted(mentions)])
+    found = _joined_by_of(text, [mentions[key] for key in sorted(mentions)], gazetteer)
+    ordered = _share_plural_designators(text, found)
     return [_as_dateline(text, _with_country_kind(mention, gazetteer)) for mention in ordered]
 
 
-DATELINE = "dateline"
-_DATELINE_AGENCY = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*)?\s*$")
-# "WASHINGTON (AP) -", "BEIRUT —", "WASHINGTON Christopher Steele, ...": a
-# city in capitals opening the text, with no region after it (a region after
-# it pins the place: "PARIS, Mo.").
-_DATELINE_AFTER = re.compile(r"\s*(?:\(|—|–|--?\s|[A-Z][a-z])")
-_LEADING_SPACE = re.compile(r"\s*")
-
-
-def _opens_text(text: str, start: int) -> bool:
-    """Whether only white space stands before ``start`` (checked without
-    copying a long article's text for every mention)."""
-    leading = _LEADING_SPACE.match(text)
-    return leading is not None and leading.end() >= start
-
-
-def _opens_dateline(text: str, start: int, end: int) -> bool:
-    """ "KABUL (Reuters) -", "PARIS, Mo. -": a short name in capitals
-    opening the text is a dateline, not an acronym."""
-    return _opens_text(text, start) and (
-        _DATELINE_AFTER.match(text, end) is not None or text[end : end + 2] == ", "
-    )
+def _joined_by_of(
+    text: str, mentions: list[ToponymMention], gazetteer: Gazetteer
+) -> list[ToponymMention]:
+    """Two toponyms joined by "of" that the gazetteer knows as one name are
+    that place: "Port of Spain" is neither a port nor Spain."""
+    joined: list[ToponymMention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and text[last.end : mention.start] == " of "
+            and gazetteer.lookup(text[last.start : mention.end])
+        ):
+            cue, kind = cue_context(text, last.start, mention.end)
+            joined[-1] = ToponymMention(
+                text[last.start : mention.end], last.start, mention.end, cue, kind
+            )
+            continue
+        joined.append(mention)
+    return joined
 
 
 def _as_dateline(text: str, mention: ToponymMention) -> ToponymMention:
     """A wire dateline names a city well known enough to stand alone."""
-    if (
-        mention.cue is None
-        and _opens_text(text, mention.start)
-        and mention.text.isupper()
-        and _DATELINE_AFTER.match(text, mention.end)
-    ):
+    if mention.cue is None and reads_as_dateline(text, mention.start, mention.end):
         return replace(mention, cue=DATELINE)
     return mention
 
@@ -514,10 +514,10 @@ def _not_a_place(
     name = text[start:end]
     if not modifiers and is_modifier(text, start, end, gazetteer):
         return True
-    if acronym_not_region(name, gazetteer) and not _opens_dateline(text, start, end):
+    if acronym_not_region(name, gazetteer) and not opens_dateline(text, start, end):
         return True
     bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
-    if bracketed and _DATELINE_AGENCY.match(text, 0, start - 1):
+    if bracketed and DATELINE_AGENCY.match(text, 0, start - 1):
         return True  # "KABUL (Reuters) -": the agency of a dateline
     if bracketed and name.isupper() and name.isalpha():
         return not any(entry.feature == COUNTRY for entry in gazetteer.lookup(name))
