@@ -32,8 +32,10 @@ from frontwatch.geo.resolve_context import (
     Candidates,
     admin_context,
     country_focus,
+    distance_km,
 )
 from frontwatch.geo.resolve_rank import (
+    ACROSS_LINE_KM,
     REGIONS,
     Evidence,
     best_place,
@@ -225,7 +227,7 @@ class PlaceResolver:
             top = most_important(towns)
             entries = (top,) if top is not None else entries
         place = best_place(mention, entries, evidence, part=found.part, pinned=False)
-        if unit is not None and (place is None or place.country_code != unit.country_code):
+        if unit is not None and (place is None or not _beside(place, unit)):
             return in_unit(mention, unit)
         return place
 
@@ -414,6 +416,15 @@ class PlaceResolver:
         """Resolve a single name written without context (no cue)."""
         mention = ToponymMention(name, 0, len(name))
         return self.resolve_article([mention], text=text, country_hint=country_hint)[0]
+
+
+def _beside(place: Place, unit: Place) -> bool:
+    """Whether a place found for a name written with its unit may be in it:
+    the same country, or a part of the town across a line (see
+    ``ACROSS_LINE_KM``)."""
+    if place.country_code == unit.country_code:
+        return True
+    return unit.feature != COUNTRY and distance_km(place, unit) <= ACROSS_LINE_KM
 
 
 def _holding(mention: ToponymMention, unit: Candidates, inner: Sequence[Candidates]) -> Candidates:

@@ -23,6 +23,7 @@ from frontwatch.geo.toponyms import (
     ToponymMention,
     country_mentions,
 )
+from frontwatch.models import Place
 
 _FOCUS_HINT = 6.0  # evidence for the caller's country hint
 _FOCUS_UNAMBIGUOUS = 2.0  # per toponym that exists in one country only
@@ -78,7 +79,9 @@ class Anchor:
     admin1: str | None
 
 
-def distance_km(first: GazetteerEntry | Anchor, second: GazetteerEntry | Anchor) -> float:
+def distance_km(
+    first: GazetteerEntry | Anchor | Place, second: GazetteerEntry | Anchor | Place
+) -> float:
     """Equirectangular distance: exact enough to tell places apart."""
     mean_latitude = math.radians((first.latitude + second.latitude) / 2)
     dx = math.radians(second.longitude - first.longitude) * math.cos(mean_latitude)

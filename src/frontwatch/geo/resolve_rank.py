@@ -82,6 +82,11 @@ _NO_RIVAL_MARGIN = 5.0
 # written in ("a village (Salh district)", "Abu Salim, Tripoli").
 _WITHIN_ADMIN2_KM = 150.0
 _WITHIN_TOWN_KM = 40.0
+# A part of a town may lie across a line the gazetteer draws through it
+# (Jerusalem's neighbourhoods filed under Palestine): within this distance
+# of the point of the town (or of the unit named after it) it is the
+# town's, whatever country holds it.
+ACROSS_LINE_KM = 15.0
 REGIONS = frozenset({ADMIN1, ADMIN2, COUNTRY})
 _TOWNLIKE = frozenset({POPULATED_PLACE, ADMIN2})  # what plausible() may find implausible abroad
 
@@ -340,7 +345,7 @@ def _place_distance_km(entry: GazetteerEntry, place: Place) -> float:
 def within(entry: GazetteerEntry, unit: Place) -> bool:
     """Whether a candidate lies in the unit its name is written with."""
     if entry.country_code != unit.country_code:
-        return False
+        return unit.feature != COUNTRY and _place_distance_km(entry, unit) <= ACROSS_LINE_KM
     if unit.feature == COUNTRY:
         return True
     if unit.feature == ADMIN1:
