@@ -9,7 +9,10 @@ import pytest
 
 from frontwatch.geo.countries import load_countries
 from frontwatch.geo.country_words import country_mentions
+from frontwatch.geo.gazetteer import GazetteerEntry
 from frontwatch.geo.outlets import load_outlets, outlet_countries, outlet_key
+from frontwatch.geo.resolve_context import Focus
+from frontwatch.geo.resolve_rank import _at_home
 from frontwatch.pipeline import Pipeline
 from samples_events import make_article
 
@@ -104,3 +107,31 @@ def test_geo_outlet_countries_rule_out_a_capital_named_only_by_an_alternate_name
     events = pipeline.process(make_article(text, outlet="Pajhwok"))
     assert events and events[0].place is not None
     assert events[0].place.country == "Afghanistan"
+
+
+TRIPOLI_LY = GazetteerEntry(
+    None, "Tripoli", 32.6, 13.5, "admin1", "LY", "Libya", "Tripoli", 1_200_000
+)
+TRIPOLI_LB = GazetteerEntry(
+    None, "Tripoli", 34.43, 35.84, "populated place", "LB", "Lebanon", "North", 230_000
+)
+
+
+@pytest.mark.parametrize(
+    ("home", "shares", "expected"),
+    [
+        # most clues on a Lebanese outlet's home: Libya's province is set aside
+        (frozenset({"LB"}), {"LB": 1.0}, [TRIPOLI_LB]),
+        # the text points to Libya too: both stay, the ranking decides
+        (frozenset({"LB"}), {"LB": 0.6, "LY": 0.4}, [TRIPOLI_LY, TRIPOLI_LB]),
+        # the home is not where most clues point
+        (frozenset({"LB"}), {"LB": 0.3, "SY": 0.7}, [TRIPOLI_LY, TRIPOLI_LB]),
+        # no outlet
+        (frozenset(), {"LB": 1.0}, [TRIPOLI_LY, TRIPOLI_LB]),
+    ],
+)
+def test_geo_outlet_countries_name_at_home_sets_namesakes_aside(
+    home: frozenset[str], shares: dict[str, float], expected: list[GazetteerEntry]
+) -> None:
+    focus = Focus(shares=shares, strong_countries=frozenset(), strong_total=0.0, home=home)
+    assert list(_at_home([TRIPOLI_LY, TRIPOLI_LB], focus)) == expected

@@ -324,6 +324,21 @@ def plausible(
     return same_key and entry.population >= _FOREIGN_ANY_SPELLING_POPULATION
 
 
+def _at_home(entries: Sequence[GazetteerEntry], focus: Focus) -> Sequence[GazetteerEntry]:
+    """When most clues point to the outlet's home and the name is a place
+    there, its namesakes in countries nothing points to are set aside:
+    "Tripoli" in a Lebanese paper with no other clue is Lebanon's, even
+    where Libya's Tripoli is a province and Lebanon's only a town."""
+    home = {code for code in focus.home if focus.shares.get(code, 0.0) >= _HOME_SHARE}
+    if not home or not any(entry.country_code in home for entry in entries):
+        return entries
+    return [
+        entry
+        for entry in entries
+        if entry.country_code in home or focus.shares.get(entry.country_code, 0.0) > 0.0
+    ]
+
+
 def precision(mention: ToponymMention, entry: GazetteerEntry, part: bool) -> int:
     # "rural X" hints at the province X; where X is only a town ("the Mosul
     # countryside"), the event is near the town.
@@ -403,6 +418,7 @@ def best_place(
 ) -> Place | None:
     """The best-scoring plausible candidate as a place, its score the lead
     over the best other place."""
+    entries = _at_home(entries, evidence.focus)
     scored = sorted(
         ((score(mention, entry, evidence), entry) for entry in entries),
         key=lambda pair: (-pair[0], -pair[1].population),
