@@ -54,7 +54,7 @@ def test_extract_denial_needs_a_denial_of_a_reported_change(
         ("The army denied that rebels had captured the town of Saraqib.", True),
         ("The ministry rejected reports that troops shelled Saraqib.", True),
         # the denier is the event's own doer: protesters who reject a plan protest
-        ("Protesters in Kirkuk rejected the governor's plan to reopen the office.", False),
+        ("Protesters in Kirkuk rejected the new tax law on Sunday.", False),
     ],
 )
 def test_extract_denial_governs_the_event_not_its_doer(
