@@ -70,10 +70,10 @@ def test_geo_toponyms_sea_naming_a_port(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Van Governor's Office extended the ban on protests.", ["Van"]),
+        ("Van Governor's Office banned all rallies until further notice.", ["Van"]),
         ("The Diyarbakir Governorship banned all demonstrations.", ["Diyarbakir"]),
         ("Izmir Metropolitan Municipality closed the parks.", ["Izmir"]),
-        ("Qwzx Governor's Office extended the ban.", []),
+        ("Qwzx Governor's Office banned all rallies.", []),
     ],
 )
 def test_geo_toponyms_office_of_a_place(
