@@ -35,7 +35,7 @@ from frontwatch.geo.cues import (
 )
 from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.geoparse_infer import infer_places
-from frontwatch.geo.resolve import PlaceResolver, facility_word
+from frontwatch.geo.resolve import PlaceResolver, facility_word, region_place
 from frontwatch.geo.toponyms import ToponymMention, find_toponyms, names_country
 from frontwatch.geo.unit_points import unit_point
 from frontwatch.models import GEO_REGION, Place
@@ -367,18 +367,5 @@ def mention_for_span(text: str, start: int, end: int, gazetteer: Gazetteer) -> T
 
 def country_place(entry: GazetteerEntry, start: int, end: int, matched: str) -> Place:
     """A country entry as the place of a toponym."""
-    return Place(
-        name=entry.name,
-        latitude=entry.latitude,
-        longitude=entry.longitude,
-        country=entry.country,
-        country_code=entry.country_code,
-        feature=entry.feature,
-        geonameid=entry.geonameid,
-        population=entry.population,
-        geo_precision=GEO_REGION,
-        matched_text=matched,
-        start=start,
-        end=end,
-        score=1.0,
-    )
+    place = region_place(entry, feature=COUNTRY, score=1.0)
+    return replace(place, matched_text=matched, start=start, end=end)
