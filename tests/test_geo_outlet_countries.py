@@ -42,27 +42,6 @@ def test_geo_outlet_countries_named_in_outlet(outlet: str | None, codes: list[st
     assert outlet_countries(outlet) == codes
 
 
-@pytest.mark.parametrize(
-    ("outlet", "text", "country"),
-    [
-        ("Example Daily", "Protesters blocked a road in Tripoli on Monday.", "Libya"),
-        ("Daily Star (Lebanon)", "Protesters blocked a road in Tripoli on Monday.", "Lebanon"),
-        # The text outweighs the outlet.
-        (
-            "Daily Star (Lebanon)",
-            "Libyan protesters blocked a road in Tripoli, the Libyan capital, on Monday.",
-            "Libya",
-        ),
-    ],
-)
-def test_geo_outlet_countries_settle_a_shared_name(
-    pipeline: Pipeline, outlet: str, text: str, country: str
-) -> None:
-    events = pipeline.process(make_article(text, outlet=outlet))
-    assert events and events[0].place is not None
-    assert events[0].place.country == country
-
-
 def test_geo_outlet_countries_file_integrity() -> None:
     outlets = load_outlets()
     assert len(outlets) > 200
@@ -81,6 +60,14 @@ def test_geo_outlet_countries_file_integrity() -> None:
 @pytest.mark.parametrize(
     ("outlet", "text", "country"),
     [
+        ("Example Daily", "Protesters blocked a road in Tripoli on Monday.", "Libya"),
+        ("Daily Star (Lebanon)", "Protesters blocked a road in Tripoli on Monday.", "Lebanon"),
+        # The text outweighs the outlet.
+        (
+            "Daily Star (Lebanon)",
+            "Libyan protesters blocked a road in Tripoli, the Libyan capital, on Monday.",
+            "Libya",
+        ),
         # A Lebanese paper's "el Mina" is a Lebanese town the gazetteer
         # lacks, not Nigeria's Minna, spelled otherwise: coded in Lebanon.
         ("An-Nahar", "A crowd burned tyres in el Mina on Tuesday evening.", "Lebanon"),
@@ -88,25 +75,23 @@ def test_geo_outlet_countries_file_integrity() -> None:
         # An Iranian agency's "Kut e Abdollah" is no town abroad.
         ("IRNA", "Retired teachers rallied in Kut e Abdollah to demand pensions.", "Iran"),
         ("Example Daily", "Retired teachers rallied in Kut e Abdollah to demand pensions.", "Iraq"),
+        # An Afghan agency's "Rum" village is no town abroad that bears the
+        # name (Rome's alternate names include it; so do Austrian villages).
+        (
+            "Pajhwok",
+            "On 30 April 2021, airstrikes killed militants near Rum village in the north.",
+            "Afghanistan",
+        ),
     ],
 )
-def test_geo_outlet_countries_rule_out_a_namesake_abroad(
+def test_geo_outlet_countries_decide_the_place(
     pipeline: Pipeline, outlet: str, text: str, country: str
 ) -> None:
+    """The outlet's home settles a name several countries share when the
+    text gives no other clue, and rules out a namesake abroad."""
     events = pipeline.process(make_article(text, outlet=outlet))
     assert events and events[0].place is not None
     assert events[0].place.country == country
-
-
-def test_geo_outlet_countries_rule_out_a_capital_named_only_by_an_alternate_name(
-    pipeline: Pipeline,
-) -> None:
-    # An Afghan agency's "Rum" village is no town abroad that bears the name
-    # (Rome's alternate names include it; so do Austrian villages).
-    text = "On 30 April 2021, airstrikes killed militants near Rum village in the north."
-    events = pipeline.process(make_article(text, outlet="Pajhwok"))
-    assert events and events[0].place is not None
-    assert events[0].place.country == "Afghanistan"
 
 
 TRIPOLI_LY = GazetteerEntry(
