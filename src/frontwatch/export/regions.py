@@ -9,6 +9,7 @@ ISO 3166-1 alpha-2, with alternative spellings to look a name up by) and
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -73,21 +74,26 @@ def lookup_country(code: str | None = None, name: str | None = None) -> CountryI
     return None
 
 
-@functools.cache
-def _table() -> _CountryTable:
-    text = resources.files("frontwatch.data").joinpath(REGIONS_FILE).read_text(encoding="utf-8")
-    rows: list[CountryInfo] = []
+def _data_rows(filename: str, header: tuple[str, ...]) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(line number, tab-separated cells) of each data line of a file of
+    ``frontwatch/data`` after its header; blank and ``#`` lines skipped."""
+    text = resources.files("frontwatch.data").joinpath(filename).read_text(encoding="utf-8")
     header_seen = False
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = tuple(line.split("\t"))
         if not header_seen:
-            if cells != _HEADER:
-                raise ConfigError(f"{REGIONS_FILE}:{number}: header must be {'/'.join(_HEADER)}")
+            if cells != header:
+                raise ConfigError(f"{filename}:{number}: header must be {'/'.join(header)}")
             header_seen = True
             continue
-        rows.append(_parse_row(cells, number))
+        yield number, cells
+
+
+@functools.cache
+def _table() -> _CountryTable:
+    rows = [_parse_row(cells, number) for number, cells in _data_rows(REGIONS_FILE, _HEADER)]
     by_key: dict[str, CountryInfo] = {}
     for row in rows:
         keys = [row.iso2] + [n.casefold() for n in (row.name, *row.aliases)]
@@ -147,19 +153,9 @@ def acled_admin1(country_code: str | None, admin1: str | None, location: str | N
 
 @functools.cache
 def _admin1_table() -> dict[tuple[str, str, str], Admin1Spelling]:
-    text = resources.files("frontwatch.data").joinpath(ADMIN1_FILE).read_text(encoding="utf-8")
     table: dict[tuple[str, str, str], Admin1Spelling] = {}
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = tuple(line.split("\t"))
+    for number, cells in _data_rows(ADMIN1_FILE, _ADMIN1_HEADER):
         where = f"{ADMIN1_FILE}:{number}"
-        if not header_seen:
-            if cells != _ADMIN1_HEADER:
-                raise ConfigError(f"{where}: header must be {'/'.join(_ADMIN1_HEADER)}")
-            header_seen = True
-            continue
         if len(cells) != len(_ADMIN1_HEADER) or not all(cells[i].strip() for i in (0, 1, 3)):
             raise ConfigError(f"{where}: expected iso2, admin1, location (or empty), ACLED name")
         row = Admin1Spelling(*cells)
