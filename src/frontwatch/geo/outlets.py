@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from frontwatch.errors import ConfigError
 from frontwatch.geo.countries import read_data_text
 from frontwatch.geo.country_words import country_mentions
+from frontwatch.geo.names import light_fold
 
 OUTLETS_FILE = "outlets.tsv"
 # In an outlet's name these are its language, not its country ("Duvar
 # English", "Xinhua French").
 _LANGUAGE_WORDS = re.compile(r"\b(?:English|French|Spanish|Portuguese)\b")
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +28,9 @@ class OutletHome:
 
 
 def outlet_key(name: str) -> str:
-    """Folded for lookup: case, accents and punctuation ignored
-    ("L'Orient-Le Jour" = "l orient le jour")."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _NOT_WORD.sub(" ", plain).strip()
+    """Folded for lookup as place names are: case, accents and punctuation
+    ignored ("L'Orient-Le Jour" = "lorient le jour")."""
+    return light_fold(name)
 
 
 def load_outlets() -> tuple[OutletHome, ...]:
