@@ -138,9 +138,9 @@ def country_mentions(
         if word in lexicon.demonyms:
             # "Saudi-led", "Iranian-backed": who leads or backs, not where.
             if BACKER_AFTER.match(text, end) is None:
-                demonyms[lexicon.codes[word]] += 1
+                demonyms[code] += 1
         elif MODIFIER_AFTER.match(text, end) is None:
-            names[lexicon.codes[word]] += 1
+            names[code] += 1
     return names, demonyms
 
 

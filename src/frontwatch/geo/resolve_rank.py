@@ -303,7 +303,7 @@ def plausible(
         # Afghan agency's village a capital abroad that bears its name only
         # as an alternate one. (Actors' homes alone do not count here:
         # Turkish forces fight in Syria.)
-        home = any(focus.shares.get(code, 0.0) >= _HOME_SHARE for code in focus.home)
+        home = bool(_dominant_home(focus))
         return not unsupported or not (
             (
                 entry.population < _FOREIGN_MIN_POPULATION
@@ -324,12 +324,18 @@ def plausible(
     return same_key and entry.population >= _FOREIGN_ANY_SPELLING_POPULATION
 
 
+def _dominant_home(focus: Focus) -> frozenset[str]:
+    """The outlet's home countries that hold at least ``_HOME_SHARE`` of the
+    article's country evidence."""
+    return frozenset(code for code in focus.home if focus.shares.get(code, 0.0) >= _HOME_SHARE)
+
+
 def _at_home(entries: Sequence[GazetteerEntry], focus: Focus) -> Sequence[GazetteerEntry]:
     """When most clues point to the outlet's home and the name is a place
     there, its namesakes in countries nothing points to are set aside:
     "Tripoli" in a Lebanese paper with no other clue is Lebanon's, even
     where Libya's Tripoli is a province and Lebanon's only a town."""
-    home = {code for code in focus.home if focus.shares.get(code, 0.0) >= _HOME_SHARE}
+    home = _dominant_home(focus)
     if not home or not any(entry.country_code in home for entry in entries):
         return entries
     return [
