@@ -169,6 +169,10 @@ def country_focus(
     if len(unsupported) < len(hamlets) or distinct - hamlets or supported:
         distinct -= unsupported
         unsupported = set()
+    # In a fixed order: the shares are sums of floats, and the same article
+    # must give the same places in every run (a set's order varies with
+    # the interpreter's hash seed).
+    ordered_votes = sorted(distinct, key=lambda item: (item[0], sorted(item[1])))
     focus = []
     for vote in votes:
         evidence = dict(strong)
@@ -176,7 +180,7 @@ def country_focus(
         # Repeating a name is no new evidence: the toponym's own name
         # never votes for it.
         placed: dict[str, float] = defaultdict(float)  # by toponyms beyond small towns
-        for name, countries in distinct:
+        for name, countries in ordered_votes:
             if vote is not None and name == vote[0]:
                 continue
             if len(countries) == 1 and (name, countries) not in unsupported:
