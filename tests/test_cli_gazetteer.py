@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from frontwatch.cli import cli
 from frontwatch.geo.gazetteer import Gazetteer
-from frontwatch.geo.gazetteer_build import GazetteerSources
+from frontwatch.geo.gazetteer_build import SCHEMA_VERSION, GazetteerSources
 from samples_gazetteer import FIXTURES, small_sources
 
 
@@ -46,7 +46,7 @@ def test_cli_gazetteer_build_and_info(home: Path) -> None:
     assert re.search(r"^built .*gazetteer\.sqlite in \d+\.\d s: 8 places, ", out), out
     code, out, _err = _run(home, "info")
     assert f"index: {home / 'gazetteer.sqlite'}" in out
-    assert "schema 3" in out and "8 places" in out
+    assert f"schema {SCHEMA_VERSION}" in out and "8 places" in out
 
 
 def test_cli_gazetteer_import_reports_and_info_lists_imports(home: Path) -> None:

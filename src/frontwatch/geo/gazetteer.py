@@ -20,7 +20,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 
@@ -69,6 +69,7 @@ class GazetteerEntry:
     population: int
     admin2: str | None = None  # set for admin2 units (districts) only
     feature_code: str | None = None  # GeoNames feature code of imported places ("PPL", "HLL")
+    locality: bool = False  # a postal-code place, found only by lookup_locality()
 
 
 def frontwatch_home() -> Path:
@@ -153,6 +154,7 @@ class Gazetteer:
         self.imports = imports  # whether imported places are read too
         self._by_key = _LRU(_CACHE_SIZE)
         self._by_loose_key = _LRU(_CACHE_SIZE)
+        self._by_locality_key = _LRU(_CACHE_SIZE)
         self._country_names: dict[str, str] = {}
         self._country_places: dict[str, int] = {}
         for code, name, place in self._query("SELECT cc, name, place FROM country", ()):
@@ -425,6 +427,25 @@ class Gazetteer:
             return []
         entries = self._entries_for("loose_key", key, self._by_loose_key)
         return [entry for entry in entries if entry.feature != _ADMIN2]
+
+    def lookup_locality(self, name: str) -> list[GazetteerEntry]:
+        """The localities (GeoNames postal-code places: villages, quarters)
+        of ``name`` that no other place shares a name with; a last resort
+        for a name :meth:`lookup` does not know (see
+        :mod:`frontwatch.geo.localities`)."""
+        key = fold(name)
+        if not key:
+            return []
+        cached = self._by_locality_key.get(key)
+        if cached is None:
+            rows = self._query(
+                _SELECT + "locality_key k JOIN place p ON p.id = k.place WHERE k.key = ? "
+                "ORDER BY p.id",
+                (key,),
+            )
+            cached = tuple(replace(self._entry(row), locality=True) for row in rows)
+            self._by_locality_key.put(key, cached)
+        return list(cached)
 
     def country(self, code_or_name: str) -> GazetteerEntry | None:
         """A country by ISO alpha-2 code ("SY") or by name ("Syria", "DRC")."""

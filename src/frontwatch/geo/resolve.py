@@ -44,6 +44,7 @@ from frontwatch.geo.resolve_rank import (
     matching_name,
     most_important,
     seated_regions,
+    supported,
     within,
 )
 from frontwatch.geo.toponyms import (
@@ -135,6 +136,9 @@ class PlaceResolver:
             country = self.gazetteer.country(name)
             if country is not None and country not in entries:
                 entries.append(country)
+        # The villages and quarters of the name that the gazetteer lacks
+        # (GeoNames' postal places; see _resolve_one for when they count).
+        entries += self.gazetteer.lookup_locality(name)
         if entries:
             return Candidates(tuple(entries), loose=False)
         if len(_CONSONANTS.findall(fold(name))) < _MIN_LOOSE_CONSONANTS:
@@ -205,6 +209,10 @@ class PlaceResolver:
             else:
                 big = [e for e in entries if e.population >= _LOOSE_ALONE_POPULATION]
                 entries = tuple(big) if len(big) == 1 else ()
+        # A village known only from the postal places needs the article's
+        # support: its region named, or another of its places nearby. Alone
+        # it is as likely a common word or a namesake ("Comunidad").
+        entries = tuple(e for e in entries if not e.locality or supported(e, evidence))
         if unit is not None:
             inside = tuple(entry for entry in entries if within(entry, unit))
             if inside:

@@ -173,6 +173,18 @@ def _near_points(entry: GazetteerEntry, anchors: Sequence[Anchor]) -> float:
     return _W_AROUND if nearest <= _AROUND_KM else 0.0
 
 
+def supported(entry: GazetteerEntry, evidence: Evidence) -> bool:
+    """Whether the article supports a place beyond its country: it names
+    the place's admin1 region, or another of its toponyms was placed
+    within ``_NEAR_KM``."""
+    region = (entry.country_code, entry.admin1)
+    if entry.admin1 is not None and (
+        region in evidence.admin_local or region in evidence.admin_article
+    ):
+        return True
+    return any(distance_km(entry, anchor) <= _NEAR_KM for anchor in evidence.anchors)
+
+
 def _importance_gap(entry: GazetteerEntry, top: GazetteerEntry | None) -> float:
     """Decades of population below the most populous candidate, when that
     is a notable place and not the same unit ("Kabul" the province and the
