@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
+from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.resolve import PlaceResolver
-from frontwatch.geo.resolve_context import Candidates, country_focus
-from frontwatch.geo.toponyms import ADMIN1, POPULATED_PLACE, ToponymMention
+from frontwatch.geo.resolve_context import country_focus
+from frontwatch.geo.toponyms import ADMIN1, ToponymMention
 
 
 @pytest.fixture(scope="module")
@@ -60,30 +60,15 @@ def test_localities_village_without_support_is_not_taken(gazetteer: Gazetteer) -
     assert (village.name, village.admin1) == ("Lobasove", "Luhansk")
 
 
-def _entry(name: str, country_code: str, *, locality: bool) -> GazetteerEntry:
-    return GazetteerEntry(
-        geonameid=None if locality else 1,
-        name=name,
-        latitude=0.0,
-        longitude=0.0,
-        feature=POPULATED_PLACE,
-        country_code=country_code,
-        country=country_code,
-        admin1=None,
-        population=0 if locality else 20_000,
-        locality=locality,
-    )
-
-
-@pytest.mark.parametrize(("locality", "voted"), [(True, False), (False, True)])
-def test_localities_cast_no_country_vote(locality: bool, voted: bool) -> None:
-    text = "Fighters moved from Yarimca towards Qalat overnight."
-    mentions = [mention(text, "Yarimca"), mention(text, "Qalat")]
-    candidates = [
-        Candidates((_entry("Yarimca", "TR", locality=locality),), loose=False),
-        Candidates((_entry("Qalat", "AF", locality=False),), loose=False),
-    ]
+def test_localities_cast_no_country_vote(gazetteer: Gazetteer) -> None:
+    """Turkey has villages called Maruf, Afghanistan a district the packaged
+    gazetteer lacks: the villages must not pull an Afghan report abroad."""
+    text = "Troops cleared three villages of Maruf district in Kandahar province."
+    mentions = [mention(text, "Maruf"), mention(text, "Kandahar", kind_hint=ADMIN1)]
+    resolver = PlaceResolver(gazetteer)
+    candidates = [resolver._candidates(m) for m in mentions]
+    assert {e.country_code for e in candidates[0].localities} == {"TR"}
     focus = country_focus(mentions, candidates, text, None)
-    # What the other toponym sees: a town votes for its country, a
-    # locality for none.
-    assert ("TR" in focus[1].shares) is voted
+    assert "TR" not in focus[0].shares and "TR" not in focus[1].shares
+    places = resolver.resolve_article(mentions, text=text)
+    assert [p.country_code if p else None for p in places] == ["AF", "AF"]

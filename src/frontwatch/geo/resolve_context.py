@@ -11,7 +11,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from frontwatch.geo.gazetteer import GazetteerEntry
 from frontwatch.geo.names import fold
@@ -65,6 +65,10 @@ class Candidates:
     entries: tuple[GazetteerEntry, ...]
     loose: bool  # found only through the vowel-blind key
     part: bool = False  # the toponym names something in or beside these places
+    # Villages of the name from GeoNames' postal places (geo/localities.py):
+    # kept apart from ``entries``, so that they are no evidence of a country
+    # or a region, and considered only where the article supports them.
+    localities: tuple[GazetteerEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,13 +117,6 @@ def country_focus(
     like an article about the US. ``actor_countries`` (ISO codes, one per
     named actor: "Hezbollah" says Lebanon) count as weakly as demonyms.
     """
-    # Localities (postal villages, a last resort) are no evidence of a
-    # country: a name no town bears is as likely a word ("Taliban") or a
-    # village the gazetteer lacks as a postal village abroad.
-    candidates = [
-        replace(found, entries=tuple(e for e in found.entries if not e.locality))
-        for found in candidates
-    ]
     named, demonyms = country_mentions(
         text,
         [
