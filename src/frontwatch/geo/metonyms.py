@@ -11,6 +11,7 @@ from frontwatch.geo.countries import national_capitals
 from frontwatch.geo.country_words import MODIFIER_AFTER
 from frontwatch.geo.cues import ADMIN1, COUNTRY, sea_as_modifier
 from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.names import fold, light_fold
 
 # What a government does, said of its capital: "Moscow said", "Washington
 # has repeatedly warned", "Beijing denies".
@@ -59,9 +60,13 @@ def capital_as_government(text: str, start: int, end: int, gazetteer: Gazetteer)
 
 def acronym_not_region(name: str, gazetteer: Gazetteer) -> bool:
     """An acronym ("DOE", "AIMC") names an organisation unless it is a
-    known abbreviation of a country or region ("US", "TN")."""
+    known abbreviation of a country or region ("US", "TN"), written as
+    such: the folding that merges transliterations would read an armed
+    group's "AAS" as "As", the code of Assam."""
     if not (name.isupper() and len(name) <= 5 and name.isalpha()):
         return False
+    if fold(name) != light_fold(name):
+        return True
     return not any(entry.feature in (ADMIN1, COUNTRY) for entry in gazetteer.lookup(name))
 
 
