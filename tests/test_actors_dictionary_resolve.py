@@ -167,3 +167,22 @@ def test_actors_resolve_sources_are_not_actors(dictionary: ActorDictionary) -> N
         "Syrian Observatory for Human Rights"
     ]
     assert all(not m.entry.is_source for m in dictionary.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "homes"),
+    [
+        # A common noun the forces of several countries are called by says
+        # nowhere ...
+        ("Gendarmerie forces raided a farm and arrested two brothers.", []),
+        ("Two men were detained by gendarmerie forces at dawn.", []),
+        # ... unless the phrase names the country ...
+        ("Turkish gendarmerie forces raided a farm.", ["Turkey"]),
+        # ... and a name says where, even a group active in two countries.
+        ("Al Shabaab fighters raided a farm.", ["Somalia"]),
+    ],
+)
+def test_actors_homes_of_shared_common_nouns(
+    dictionary: ActorDictionary, text: str, homes: list[str]
+) -> None:
+    assert dictionary.homes(text)[0] == homes

@@ -461,6 +461,15 @@ class ActorDictionary:
             if mention.generic:
                 continue
             country = mention.country or mention.entry.country
+            if (
+                mention.country is None
+                and all(entry.is_state_force for entry in mention.candidates)
+                and len(_homes_of(mention.candidates)) > 1
+            ):
+                # What several states' forces are called ("gendarmerie":
+                # Cameroon's, Turkey's) says nowhere; an armed group's name
+                # does, even of a group active in two countries.
+                continue
             if country:
                 countries.append(country)
                 if country == mention.entry.country:
@@ -598,6 +607,10 @@ class ActorDictionary:
         if event_info is not None and event_info.name == home:
             return inter
         return 8
+
+
+def _homes_of(entries: Iterable[ActorEntry]) -> set[str]:
+    return {entry.country for entry in entries if entry.country}
 
 
 def _placeholder_name(template: str) -> str:
