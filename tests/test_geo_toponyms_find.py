@@ -232,3 +232,14 @@ def test_geo_toponyms_find_country_modifiers_only_when_asked(gazetteer: Gazettee
     assert not find_toponyms(text, entities, gazetteer)
     (found,) = find_toponyms(text, entities, gazetteer, modifiers=True)
     assert (found.text, found.kind_hint) == ("US", "country")
+
+
+@pytest.mark.parametrize("label", ["GPE", "NORP", "LOC"])
+def test_geo_toponyms_find_a_lone_arabic_article_is_no_place(
+    gazetteer: Gazetteer, label: str
+) -> None:
+    """The tagger sometimes cuts "Al" from "Al shabab" as an entity of its
+    own; it is no place (GeoNames has an Ål in Norway)."""
+    text = "Heavy gunfire followed and Al shabab fighters withdrew from Afgooye."
+    found = find_toponyms(text, entity_spans(text, "Al", "Afgooye", label=label), gazetteer)
+    assert "Al" not in by_text(found)

@@ -41,7 +41,7 @@ from frontwatch.geo.datelines import (
 )
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.metonyms import acronym_not_region, is_modifier
-from frontwatch.geo.names import light_fold
+from frontwatch.geo.names import ARABIC_ARTICLES, light_fold
 
 # Re-exported: callers read country evidence from here with the toponyms.
 __all__ = [
@@ -512,6 +512,8 @@ def _not_a_place(
     the Associated Press, not Andhra Pradesh. A country keeps its
     brackets ("Abu Dhabi (UAE)")."""
     name = text[start:end]
+    if light_fold(name) in ARABIC_ARTICLES:
+        return True  # "Al" cut from "Al shabaab" is no Ål in Norway
     if not modifiers and is_modifier(text, start, end, gazetteer):
         return True
     if acronym_not_region(name, gazetteer) and not opens_dateline(text, start, end):
