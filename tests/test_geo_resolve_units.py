@@ -114,6 +114,8 @@ def test_geo_resolve_units_two_capitals_are_not_units(resolver: PlaceResolver) -
         ("Members of the DOE union marched in Athens.", "DOE"),
         # An armed group's acronym that folds to a region's code ("AS", Assam).
         ("Gunmen attacked AAS positions in Idleb countryside.", "AAS"),
+        # A bridge named after a town abroad, in a story about Lebanon.
+        ("Drivers blocked the road at the Palma bridge near Sidon, Lebanese media said.", "Palma"),
     ],
 )
 def test_geo_resolve_units_words_that_are_not_places(

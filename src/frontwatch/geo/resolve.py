@@ -22,7 +22,7 @@ from frontwatch.errors import GazetteerError
 from frontwatch.geo.abbreviations import region_abbreviation
 from frontwatch.geo.containers import ContainerLink, chain_order, container_links
 from frontwatch.geo.country_words import demonym_country
-from frontwatch.geo.cues import RURAL_CUES
+from frontwatch.geo.cues import FACILITY_AFTER, RURAL_CUES
 from frontwatch.geo.datelines import DATELINE
 from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.names import ARABIC_ARTICLES, fold
@@ -30,12 +30,14 @@ from frontwatch.geo.resolve_context import (
     SMALL_TOWN,
     Anchor,
     Candidates,
+    Focus,
     admin_context,
     country_focus,
     distance_km,
 )
 from frontwatch.geo.resolve_rank import (
     ACROSS_LINE_KM,
+    CLEAR_FOCUS_WEIGHT,
     REGIONS,
     Evidence,
     best_place,
@@ -388,7 +390,7 @@ class PlaceResolver:
             for index in chain_order(len(ordered), links):
                 link: ContainerLink | None = links.get(index)
                 unit = resolved.get(link.outer) if link is not None else None
-                resolved[index] = self._resolve_one(
+                place = self._resolve_one(
                     ordered[index],
                     held[index],
                     evidence(index, anchors, read),
@@ -396,6 +398,11 @@ class PlaceResolver:
                     firm=_firm(link, unit, candidates[index]),
                     fronts=fronts,
                 )
+                if place is not None and _facility_named_abroad(
+                    text, ordered[index], place, focus[index]
+                ):
+                    place = None
+                resolved[index] = place
             return resolved
 
         # First each toponym alone, then each beside where the others lie
@@ -424,6 +431,20 @@ class PlaceResolver:
         """Resolve a single name written without context (no cue)."""
         mention = ToponymMention(name, 0, len(name))
         return self.resolve_article([mention], text=text, country_hint=country_hint)[0]
+
+
+def _facility_named_abroad(
+    text: str, mention: ToponymMention, place: Place, focus: Focus
+) -> bool:
+    """A road or building named after a town abroad ("the Palma bridge" in
+    a story that is clearly about Lebanon, "Baghdad Street" in Damascus)
+    names no place of the story: the town lies in a country nothing but
+    this name points to."""
+    return (
+        FACILITY_AFTER.match(text, mention.end) is not None
+        and focus.strong_total >= CLEAR_FOCUS_WEIGHT
+        and place.country_code not in focus.strong_countries
+    )
 
 
 def _beside(place: Place, unit: Place) -> bool:

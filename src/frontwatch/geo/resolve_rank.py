@@ -66,7 +66,7 @@ NOTABLE_REGION = 300_000
 _SEAT_SHARE = 0.1
 _MAX_GAP = 8.0
 
-_CLEAR_FOCUS_WEIGHT = 2.0  # evidence (beyond demonyms) that makes an article about a country
+CLEAR_FOCUS_WEIGHT = 2.0  # evidence (beyond demonyms) that makes an article about a country
 # ... or this much evidence of the other toponyms for one other country,
 # when nothing points to the place's country (a name of two countries: 0.5)
 _PLACED_WEIGHT = 0.5
@@ -302,7 +302,7 @@ def plausible(
         return True
     if (entry.country_code, entry.admin1) in admin_local:
         return True
-    if focus.strong_total < _CLEAR_FOCUS_WEIGHT:
+    if focus.strong_total < CLEAR_FOCUS_WEIGHT:
         unsupported = focus.shares.get(entry.country_code, 0.0) == 0.0
         # Still implausible: a small town in a country nothing else in the
         # article points to, while its other toponyms, or most clues with
