@@ -215,3 +215,13 @@ def test_geo_resolve_units_short_dateline_is_no_acronym(resolver: PlaceResolver)
     assert [(m.text, m.cue) for m in mentions] == [("KABUL", "dateline")]
     kabul = resolver.resolve_article(mentions, text=text)[0]
     assert kabul is not None and kabul.country_code == "AF"
+
+
+def test_geo_resolve_units_facility_of_a_town_the_story_points_to(
+    resolver: PlaceResolver,
+) -> None:
+    """A building named after a town stays that town's where anything in
+    the story points to its country, even only a demonym."""
+    text = "US officials in Tennessee and Afghan police said a bomb went off at the Kabul airport."
+    found = places(resolver, text, "US", "Tennessee")
+    assert found["Kabul"].country_code == "AF"

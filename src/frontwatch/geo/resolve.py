@@ -438,12 +438,13 @@ def _facility_named_abroad(
 ) -> bool:
     """A road or building named after a town abroad ("the Palma bridge" in
     a story that is clearly about Lebanon, "Baghdad Street" in Damascus)
-    names no place of the story: the town lies in a country nothing but
-    this name points to."""
+    names no place of the story: the town lies in a country nothing else
+    in the article points to, not even a demonym or an actor ("Kabul
+    airport" in a story of "US and Afghan officials" is Kabul's)."""
     return (
         FACILITY_AFTER.match(text, mention.end) is not None
         and focus.strong_total >= CLEAR_FOCUS_WEIGHT
-        and place.country_code not in focus.strong_countries
+        and focus.shares.get(place.country_code, 0.0) == 0.0
     )
 
 
