@@ -243,3 +243,9 @@ def test_geo_toponyms_find_a_lone_arabic_article_is_no_place(
     text = "Heavy gunfire followed and Al shabab fighters withdrew from Afgooye."
     found = find_toponyms(text, entity_spans(text, "Al", "Afgooye", label=label), gazetteer)
     assert "Al" not in by_text(found)
+
+
+def test_geo_toponyms_find_peoples_are_no_places(gazetteer: Gazetteer) -> None:
+    """A people named after a cue is no place (there is an Arab in Alabama)."""
+    text = "Shop owners protested in the Arab towns, closing their shops early."
+    assert find_toponyms(text, [], gazetteer) == []

@@ -95,7 +95,9 @@ _NOT_PLACE_WORDS = (
     "january february march april may june july august september october november "
     "december monday tuesday wednesday thursday friday saturday sunday the a an this "
     "that these those he she it they we i his her its their our mr mrs ms dr gen "
-    "general col colonel president minister prime army police state islamic god allah"
+    "general col colonel president minister prime army police state islamic god allah "
+    # Peoples, not places ("the Arab towns": Arab is also a town in Alabama).
+    "arab arabs kurd kurds druze bedouin bedouins fulani tuareg yazidi yazidis rohingya"
 )
 _NOT_PLACES = frozenset(_NOT_PLACE_WORDS.split())
 
