@@ -28,13 +28,9 @@ from frontwatch.actors.entries import (
     DictionaryData,
     load_data,
 )
+from frontwatch.actors.index_forms import build_index
 from frontwatch.actors.patterns import (
-    GROUP_SUFFIXES,
-    POLICE_NOUNS,
-    STATE_FORCE_NOUNS,
-    STATE_SUFFIXES,
     CountryForms,
-    PatternIndex,
     RawMatch,
     Target,
     fold,
@@ -97,7 +93,13 @@ class ActorDictionary:
         for country in data.countries:
             for form in (country.name, *country.aliases, *country.aliases_cs):
                 self._countries.setdefault(form, country)
-        self._index = self._build_index()
+        self._index = build_index(
+            self.entries,
+            self.forms,
+            self.country,
+            military=self.entries.index(self.generic_entry("military")),
+            police=self.entries.index(self.generic_entry("police")),
+        )
         self._support = support_regex(self.forms)
 
     @classmethod
@@ -153,81 +155,6 @@ class ActorDictionary:
         return f"{head} of {state} ({regime.label}){rest}"
 
     # ----------------------------------------------------------------- matching
-
-    def _build_index(self) -> PatternIndex:
-        index = PatternIndex()
-        for position, entry in enumerate(self.entries):
-            for alias in entry.aliases:
-                descriptive = entry.kind == NAMED and alias == alias.lower() and bool(entry.home)
-                index.add(alias, Target(position, descriptive=descriptive))
-            for alias in entry.aliases_cs:
-                index.add(alias, Target(position), case_sensitive=True)
-            if entry.kind == GENERIC:
-                for trigger in entry.qualified_only:
-                    index.add(trigger, Target(position, qualified_only=True))
-                for trigger in entry.implicit:
-                    index.add(trigger, Target(position, implicit=True))
-            if entry.kind == NAMED:
-                self._add_name_forms(index, position, entry)
-        self._add_state_forms(index)
-        return index
-
-    def _add_name_forms(self, index: PatternIndex, position: int, entry: ActorEntry) -> None:
-        """The canonical name itself, its parts ("HTS: Hayat Tahrir al Sham"),
-        and group-noun variants of proper-name aliases ("HTS fighters")."""
-        if "{" not in entry.name:
-            index.add(entry.name, Target(position))
-            acronym, _, long_name = entry.name.partition(": ")
-            if long_name:
-                index.add(long_name, Target(position))
-                index.add(acronym, Target(position), case_sensitive=True)
-        for other in entry.acled_names:
-            index.add(other, Target(position))
-        if entry.is_state_force:
-            for alias in entry.aliases:
-                if not alias.endswith(STATE_SUFFIXES):
-                    for suffix in STATE_SUFFIXES:
-                        index.add(
-                            f"{alias} {suffix}",
-                            Target(position, descriptive=alias == alias.lower()),
-                        )
-            for alias in entry.aliases_cs:  # "LNA air force", "SAA Troops"
-                for suffix in {*STATE_SUFFIXES, *(s.title() for s in STATE_SUFFIXES)}:
-                    index.add(f"{alias} {suffix}", Target(position), case_sensitive=True)
-            return
-        if entry.inter not in (2, 3, 4):
-            return
-        for alias in entry.aliases:
-            if alias != alias.lower():
-                for suffix in GROUP_SUFFIXES:
-                    index.add(f"{alias} {suffix}", Target(position))
-        for alias in entry.aliases_cs:
-            for suffix in GROUP_SUFFIXES:
-                index.add(f"{alias} {suffix}", Target(position), case_sensitive=True)
-
-    def _add_state_forms(self, index: PatternIndex) -> None:
-        """State-force phrases: "military forces of Azerbaijan", "the army of
-        Mali", "police of Iraq"."""
-        military = self.entries.index(self.generic_entry("military"))
-        police = self.entries.index(self.generic_entry("police"))
-        for form, country, case_sensitive in self.forms.forms():
-            info = self.country(country)
-            if info is None or form not in {
-                fold(n) for n in (info.name, info.state, *info.aliases)
-            }:
-                continue
-            for noun in STATE_FORCE_NOUNS:
-                index.add(
-                    f"{noun} of {form}",
-                    Target(military, country=country),
-                    case_sensitive=case_sensitive,
-                )
-            for noun in POLICE_NOUNS:
-                index.add(
-                    f"{noun} of {form}",
-                    Target(police, country=country),
-                    case_sensitive=case_sensitive,
-                )
 
     def find(
         self, text: str, *, country: str | None = None, include_sources: bool = False
