@@ -437,10 +437,11 @@ def _facility_named_abroad(
     text: str, mention: ToponymMention, place: Place, focus: Focus
 ) -> bool:
     """A road or building named after a town abroad ("the Palma bridge" in
-    a story that is clearly about Lebanon, "Baghdad Street" in Damascus)
-    names no place of the story: the town lies in a country nothing else
-    in the article points to, not even a demonym or an actor ("Kabul
-    airport" in a story of "US and Afghan officials" is Kabul's)."""
+    a story that is clearly about Lebanon, "the Damascus highway" in one
+    about Beirut alone) names no place of the story: the town lies in a
+    country nothing else in the article points to, not even a demonym or an
+    actor ("Kabul airport" in a story of "US and Afghan officials" is
+    Kabul's)."""
     return (
         FACILITY_AFTER.match(text, mention.end) is not None
         and focus.strong_total >= CLEAR_FOCUS_WEIGHT
