@@ -12,7 +12,6 @@ inferred. Demonyms and continents stand for themselves.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -20,6 +19,7 @@ from dataclasses import replace
 from frontwatch.geo.continents import continent
 from frontwatch.geo.country_words import is_demonym
 from frontwatch.geo.cues import ADMIN1, ADMIN2, COUNTRY, POPULATED_PLACE
+from frontwatch.geo.resolve_context import distance_km
 from frontwatch.geo.toponyms import ToponymMention
 from frontwatch.models import GEO_NEAR, GEO_REGION, Place
 
@@ -31,7 +31,6 @@ _CONFIDENCE = 0.25  # an inferred place's score, as a share of the place's
 _DOUBTFUL_POPULATION = 20_000
 _DOUBTFUL_KM = 500.0
 _DOUBTFUL_OTHERS = 2
-_EARTH_RADIUS_KM = 6371.0
 
 
 def infer_places(
@@ -96,14 +95,7 @@ def _doubtful(mention: ToponymMention, place: Place, towns: Sequence[tuple[int, 
     others = [town for _start, town in towns if town.name != place.name]
     if len(others) < _DOUBTFUL_OTHERS:
         return False
-    return min(_distance_km(place, town) for town in others) > _DOUBTFUL_KM
-
-
-def _distance_km(first: Place, second: Place) -> float:
-    mean_latitude = math.radians((first.latitude + second.latitude) / 2)
-    dx = math.radians(second.longitude - first.longitude) * math.cos(mean_latitude)
-    dy = math.radians(second.latitude - first.latitude)
-    return _EARTH_RADIUS_KM * math.hypot(dx, dy)
+    return min(distance_km(place, town) for town in others) > _DOUBTFUL_KM
 
 
 def _near(place: Place, mention: ToponymMention) -> Place:

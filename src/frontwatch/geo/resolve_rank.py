@@ -368,17 +368,10 @@ def precision(mention: ToponymMention, entry: GazetteerEntry, part: bool) -> int
     return GEO_NEAR if part or is_near_cue(mention.cue) else GEO_EXACT
 
 
-def _place_distance_km(entry: GazetteerEntry, place: Place) -> float:
-    mean_latitude = math.radians((entry.latitude + place.latitude) / 2)
-    dx = math.radians(place.longitude - entry.longitude) * math.cos(mean_latitude)
-    dy = math.radians(place.latitude - entry.latitude)
-    return 6371.0 * math.hypot(dx, dy)
-
-
 def within(entry: GazetteerEntry, unit: Place) -> bool:
     """Whether a candidate lies in the unit its name is written with."""
     if entry.country_code != unit.country_code:
-        return unit.feature != COUNTRY and _place_distance_km(entry, unit) <= ACROSS_LINE_KM
+        return unit.feature != COUNTRY and distance_km(entry, unit) <= ACROSS_LINE_KM
     if unit.feature == COUNTRY:
         return True
     if unit.feature == ADMIN1:
@@ -386,7 +379,7 @@ def within(entry: GazetteerEntry, unit: Place) -> bool:
     if unit.admin1 is not None and entry.admin1 is not None and entry.admin1 != unit.admin1:
         return False
     limit = _WITHIN_ADMIN2_KM if unit.feature == ADMIN2 else _WITHIN_TOWN_KM
-    return _place_distance_km(entry, unit) <= limit
+    return distance_km(entry, unit) <= limit
 
 
 def holds(unit: GazetteerEntry, place: GazetteerEntry) -> bool:
