@@ -19,6 +19,15 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ADMIN1, ADMIN2, COUNTRY, POPULATED_PLACE = "admin1", "admin2", "country", "populated place"
 
 _DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+# Verbs before the place an event happened in: a place taken ("entered
+# Izium") and a place struck ("drones hit Odesa").
+_TAKEN_VERBS = (
+    "entered", "captured", "recaptured", "retook", "retaken", "seized", "overran", "stormed",
+    "liberated",
+)  # fmt: skip
+_STRUCK_VERBS = (
+    "struck", "hit", "shelled", "bombed", "bombarded", "pounded", "attacked", "raided", "targeted",
+)  # fmt: skip
 # Cue phrases written before a toponym, longest first; group "cue" is the
 # normalised cue that the resolver reads.
 CUE_BEFORE = re.compile(
@@ -32,8 +41,7 @@ CUE_BEFORE = re.compile(
     r"province of|governorate of|region of|state of|district of|"
     r"city of|town of|village of|control of|"
     r"cent(?:er|re) of|heart of|capital of|streets of|(?:in\s+)?(?:central|downtown)|"
-    r"entered|captured|recaptured|retook|retaken|seized|overran|stormed|liberated|"
-    r"struck|hit|shelled|bombed|bombarded|pounded|attacked|raided|targeted|"
+    rf"{'|'.join(_TAKEN_VERBS)}|{'|'.join(_STRUCK_VERBS)}|"
     r"in|at|into|inside|from|to|toward|towards|across|throughout|on|via|between|and"
     r")\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -44,11 +52,9 @@ CUE_BEFORE = re.compile(
 # above needs its last word here (tests/test_geo_cues_prefilter.py checks).
 _CUE_LAST_WORDS = frozenset(
     {
-        "of", "to", "near", "nearby", "outside", "around", "rural", "entered", "captured",
-        "recaptured", "retook", "retaken", "seized", "overran", "stormed", "liberated", "in", "at",
-        "into", "inside", "from", "toward", "towards", "across", "throughout", "on", "via",
-        "between", "and", "central", "downtown", "struck", "hit", "shelled", "bombed",
-        "bombarded", "pounded", "attacked", "raided", "targeted",
+        "of", "to", "near", "nearby", "outside", "around", "rural", "in", "at", "into",
+        "inside", "from", "toward", "towards", "across", "throughout", "on", "via", "between",
+        "and", "central", "downtown", *_TAKEN_VERBS, *_STRUCK_VERBS,
     }
 )
 
@@ -97,25 +103,9 @@ _CUE_NAMES = {
     "areas of": "area",
     # A place taken is where the event is: "entered Izium", "control of Bakhmut".
     "control of": "into",
-    "entered": "into",
-    "captured": "into",
-    "recaptured": "into",
-    "retook": "into",
-    "retaken": "into",
-    "seized": "into",
-    "overran": "into",
-    "stormed": "into",
-    "liberated": "into",
+    **dict.fromkeys(_TAKEN_VERBS, "into"),
     # A place struck is where the event is: "drones hit Odesa".
-    "struck": "in",
-    "hit": "in",
-    "shelled": "in",
-    "bombed": "in",
-    "bombarded": "in",
-    "pounded": "in",
-    "attacked": "in",
-    "raided": "in",
-    "targeted": "in",
+    **dict.fromkeys(_STRUCK_VERBS, "in"),
 }
 ADMIN_WORDS = r"province|governorate|oblast|state|region|wilaya|muhafazat|prefecture"
 # Local units below the province named after their seat: Nigeria's LGAs,
