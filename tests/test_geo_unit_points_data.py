@@ -9,6 +9,7 @@ from frontwatch.eval.geo_score import great_circle_km
 from frontwatch.geo.countries import load_countries
 from frontwatch.geo.unit_points import (
     box_middle,
+    load_geonames_country_points,
     load_unit_points,
     representative_point,
     unit_point,
@@ -110,3 +111,64 @@ def test_geo_unit_points_data_names_its_sources() -> None:
 
     header = read_data_text("unit_points.tsv").splitlines()[0]
     assert "GeoNames" in header and "countryinfo" in header
+
+
+@pytest.mark.parametrize(
+    ("code", "geonames_point"),
+    [
+        # GeoNames' country points that no middle or reference centre gives.
+        ("CA", (60.10867, -113.64258)),
+        ("JP", (35.68536, 139.75309)),
+        ("LY", (28.0, 17.0)),
+        ("SO", (6.0, 48.0)),
+    ],
+)
+def test_geo_unit_points_country_at_geonames_point(
+    code: str, geonames_point: tuple[float, float]
+) -> None:
+    point = unit_point(code)
+    assert point is not None
+    assert great_circle_km(*point, *geonames_point) < 1
+
+
+def test_geo_unit_points_built_from_the_geonames_country_file() -> None:
+    # The generated table agrees with the hand-entered GeoNames points: a
+    # stale build (file edited, table not rebuilt) fails here.
+    listed = load_geonames_country_points()
+    assert len(listed) >= 190
+    named = {entry.code for entry in load_countries()}
+    assert set(listed) <= named
+    for code, point in listed.items():
+        assert unit_point(code) == point, code
+
+
+def test_geo_unit_points_regions_are_the_gazetteer_admin1_names() -> None:
+    # A region is looked up by the admin1 name the gazetteer gives a place;
+    # a row under an old spelling would never be found.
+    from frontwatch.geo.countries import read_data_text
+    from frontwatch.geo.gazetteer_build import parse_admin1
+
+    admin1 = parse_admin1(read_data_text("admin1.tsv"), read_data_text("admin1_overrides.tsv"))
+    names = {(entry.country_code, entry.name) for entry in admin1.values()}
+    stale = sorted(key for key in load_unit_points() if key[1] and key not in names)
+    assert stale == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("CA\t60.1\n", "expected 3 fields"),
+        ("CA\t60.1\tx\n", "bad coordinates"),
+        ("CA\t95\t10\n", "out of range"),
+        ("CA\t60\t-113\nCA\t60\t-113\n", "listed twice"),
+    ],
+)
+def test_geo_unit_points_geonames_country_file_errors(
+    monkeypatch: pytest.MonkeyPatch, text: str, message: str
+) -> None:
+    from frontwatch.errors import ConfigError
+    from frontwatch.geo import unit_points
+
+    monkeypatch.setattr(unit_points, "read_data_text", lambda _name: text)
+    with pytest.raises(ConfigError, match=message):
+        unit_points.load_geonames_country_points()
