@@ -31,6 +31,10 @@ def test_merge_data_region_and_two_sided_families_exist() -> None:
     families = set(rules.family_of_sub_event.values()) | set(rules.family_of_territorial.values())
     assert rules.region_families <= families
     assert rules.two_sided_families <= families
+    # forces_apart only narrows what compatible families allow.
+    assert rules.forces_apart
+    for armed, civil in rules.forces_apart:
+        assert frozenset((armed, civil)) in rules.compatible_families
 
 
 @pytest.mark.parametrize(
@@ -41,6 +45,7 @@ def test_merge_data_region_and_two_sided_families_exist() -> None:
         (lambda d: d["families"].pop("other"), "without a family"),
         (lambda d: d["compatible"].append(["fighting", "picnic"]), "unknown family"),
         (lambda d: d["region_families"].append("picnic"), "unknown families"),
+        (lambda d: d["forces_apart"].append(["fighting", "picnic"]), "unknown family"),
         (lambda d: d.pop("same_place_km"), "malformed"),
     ],
 )

@@ -47,6 +47,7 @@ SHELLING = "Shelling/artillery/missile attack"
 PROTEST = "Peaceful protest"
 HANDOVER = "Non-violent transfer of territory"
 ATTACK = "Attack"
+ABDUCTION = "Abduction/forced disappearance"
 CIVILIANS_SY = Actor("Civilians (Syria)", 7, "Syria")
 
 CASES: list[tuple[str, Event, Event, bool]] = [
@@ -523,6 +524,48 @@ CASES: list[tuple[str, Event, Event, bool]] = [
         "big tolls that differ are left to the other rules",
         report("a", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY, killed=12),
         report("b", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY, killed=15),
+        True,
+    ),
+    (
+        "an abduction is no shelling",
+        report("a", ABDUCTION, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY),
+        report("b", SHELLING, SARAQIB, span("2020-05-04"), ARMY_SY),
+        False,
+    ),
+    (
+        "an abduction is no clash",
+        report("a", ABDUCTION, SARAQIB, span("2020-05-04"), HTS, CIVILIANS_SY),
+        report("b", CLASH, SARAQIB, span("2020-05-04"), HTS, ARMY_SY),
+        False,
+    ),
+    (
+        "an abduction may be the killing another outlet reports",
+        report("a", ABDUCTION, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY),
+        report("b", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY, killed=1),
+        True,
+    ),
+    (
+        "gunmen fighting the police are not gunmen shooting civilians",
+        report("a", CLASH, SARAQIB, span("2020-05-04"), GUNMEN_SY, POLICE_SY),
+        report("b", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY),
+        False,
+    ),
+    (
+        "a named group's raid: an attack to one outlet, a fight with police to another",
+        report("a", CLASH, SARAQIB, span("2020-05-04"), HTS, POLICE_SY),
+        report("b", ATTACK, SARAQIB, span("2020-05-04"), HTS, CIVILIANS_SY),
+        True,
+    ),
+    (
+        "gunmen fighting gunmen may be the shooting another outlet reports",
+        report("a", CLASH, SARAQIB, span("2020-05-04"), GUNMEN_SY, GUNMEN_SY),
+        report("b", ATTACK, SARAQIB, span("2020-05-04"), GUNMEN_SY, CIVILIANS_SY),
+        True,
+    ),
+    (
+        "the forces named as the attacker: may be the fight told by its victims",
+        report("a", CLASH, SARAQIB, span("2020-05-04"), ARMY_SY, GUNMEN_SY),
+        report("b", ATTACK, SARAQIB, span("2020-05-04"), ARMY_SY, CIVILIANS_SY),
         True,
     ),
 ]

@@ -20,6 +20,9 @@ CASES = [
     # named after is not where it is
     ("Shells fell near the Saraqib Filtration Station.", {"Saraqib Filtration Station"}),
     ("Fighters fired at the Tell Hamdan Bridge.", {"Tell Hamdan Bridge"}),
+    ("A mortar round hit a shop on Baron Street near the old market.", {"Baron Street"}),
+    ("Snipers fired along Street 14 in the north of Saraqib.", {"Street 14"}),
+    ("Gunmen ambushed a car on the road to Saraqib.", set()),
     # written in lower case, it is a common noun
     ("A bomb exploded at Saraqib airport on Monday.", set()),
     # a name set in the coded place or one of its units is inside it

@@ -58,6 +58,7 @@ class MergeRules:
     copy_sentence_overlap: float
     toll_families: frozenset[str] = frozenset()
     small_toll: int = 0
+    forces_apart: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: Any, *, origin: str = "merge.yaml") -> MergeRules:
@@ -78,7 +79,11 @@ class MergeRules:
                 raise ConfigError(f"{origin}: sub-event types without a family: {missing}")
             pairs = frozenset(frozenset(str(f) for f in pair) for pair in data["compatible"])
             territorial = {str(k): str(v) for k, v in data["territorial"].items()}
-            for family in {f for pair in pairs for f in pair} | set(territorial.values()):
+            forces_apart = frozenset(
+                (str(armed), str(civil)) for armed, civil in data.get("forces_apart", [])
+            )
+            named = {f for pair in pairs for f in pair} | {f for pair in forces_apart for f in pair}
+            for family in named | set(territorial.values()):
                 if family not in families:
                     raise ConfigError(f"{origin}: unknown family {family!r}")
             return cls(
@@ -93,6 +98,7 @@ class MergeRules:
                 copy_sentence_overlap=float(data["copy_sentence_overlap"]),
                 toll_families=_known(data["toll_families"], families, origin),
                 small_toll=int(data["small_toll"]),
+                forces_apart=forces_apart,
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ConfigError(f"{origin}: malformed merge rules ({exc!r})") from exc
@@ -383,7 +389,27 @@ def reports_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> b
         and (places_compatible(a, b, rules) or _same_day_in_country(a, b, rules))
         and actors_compatible(a, b, rules)
         and not _tolls_differ(a, b, rules)
+        and not _forces_and_civilians(a, b, rules)
     )
+
+
+def _forces_and_civilians(a: Event, b: Event, rules: MergeRules) -> bool:
+    """A fight in which a state's forces take part and an attack on
+    civilians by unnamed people: two events (see ``forces_apart`` in
+    merge.yaml)."""
+    for armed, civil in ((a, b), (b, a)):
+        if (family(armed, rules), family(civil, rules)) in rules.forces_apart:
+            named = [actor for actor in _actors(civil) if not is_generic(actor, rules)]
+            return not named and any(
+                not is_generic(actor, rules) and actor_key(actor).startswith("state:")
+                for actor in _actors(armed)
+            )
+    return False
+
+
+def _actors(event: Event) -> list[Actor]:
+    actors = (event.actor1, event.actor2, *event.assoc_actors1, *event.assoc_actors2)
+    return [actor for actor in actors if actor is not None]
 
 
 def _tolls_differ(a: Event, b: Event, rules: MergeRules) -> bool:
@@ -394,13 +420,7 @@ def _tolls_differ(a: Event, b: Event, rules: MergeRules) -> bool:
     tolls = [_exact_toll(event) for event in (a, b)]
     if None in tolls or tolls[0] == tolls[1] or max(t or 0 for t in tolls) > rules.small_toll:
         return False
-    actors = [
-        actor
-        for event in (a, b)
-        for actor in (event.actor1, event.actor2, *event.assoc_actors1, *event.assoc_actors2)
-        if actor is not None
-    ]
-    return all(is_generic(actor, rules) for actor in actors)
+    return all(is_generic(actor, rules) for event in (a, b) for actor in _actors(event))
 
 
 def _exact_toll(event: Event) -> int | None:

@@ -36,7 +36,7 @@ _KIND_AFTER = (
 # Capitalised words that end the proper name of a site smaller than a town.
 _SITE = (
     r"(?:Airport|Airbase|Station|Mine|Bridge|Dam|Factory|Plant|Refinery|Checkpoint|Camp|"
-    r"Hills?|Crossing|Junction)"
+    r"Hills?|Crossing|Junction|Street|Road|Avenue|Boulevard)"
 )
 _SHAPES = (
     # "Colonia Santa Rita", "fraccionamiento Las Flores", "Barrio X"
@@ -54,9 +54,11 @@ _SHAPES = (
         rf"\b(?:located|stationed|positioned|deployed|based)\s+(?:at|in|near)\s+(?P<name>{_NAME})"
     ),
     # A named site, capitalised as a proper name: "Saraqib Filtration
-    # Station", "Tell Hamdan Bridge", "Kafr Amim Mine" (the site's whole name:
-    # the town it is named after is not where it is).
+    # Station", "Tell Hamdan Bridge", "Kafr Amim Mine", "Baron Street" (the
+    # site's whole name: the town it is named after is not where it is).
     re.compile(rf"(?<![\w-])(?P<name>{_NAME}\s+{_SITE})(?![\w-])"),
+    # A numbered street or road of a city: "Street 14", "Road 7".
+    re.compile(r"(?<![\w-])(?P<name>(?:Street|Road)\s+\d+)(?![\w-])"),
 )
 # First words that make a capitalised run no place name.
 _NOT_NAME_WORDS = (
