@@ -12,7 +12,7 @@ import yaml
 from frontwatch.control.claims import AreaWords, load_area_words
 from frontwatch.errors import ConfigError
 from frontwatch.extract.taxonomy import EVENT_TYPE_OF
-from frontwatch.merge.rules import MergeRules, load_rules
+from frontwatch.merge.rules import MergeRules, families_compatible, load_rules
 
 
 def _merge_yaml() -> dict[str, Any]:
@@ -33,8 +33,8 @@ def test_merge_data_region_and_two_sided_families_exist() -> None:
     assert rules.two_sided_families <= families
     # forces_apart only narrows what compatible families allow.
     assert rules.forces_apart
-    for armed, civil in rules.forces_apart:
-        assert frozenset((armed, civil)) in rules.compatible_families
+    for armed, other in rules.forces_apart:
+        assert families_compatible(armed, other, rules)
 
 
 @pytest.mark.parametrize(

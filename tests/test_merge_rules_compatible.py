@@ -563,6 +563,18 @@ CASES: list[tuple[str, Event, Event, bool]] = [
         True,
     ),
     (
+        "two unnamed groups fighting each other are not gunmen fighting the army",
+        report("a", CLASH, SARAQIB, span("2020-05-04"), GUNMEN_SY, GUNMEN_SY),
+        report("b", CLASH, SARAQIB, span("2020-05-04"), GUNMEN_SY, ARMY_SY),
+        False,
+    ),
+    (
+        "a fight told with one unnamed side may be the fight with the army",
+        report("a", CLASH, SARAQIB, span("2020-05-04"), GUNMEN_SY, None),
+        report("b", CLASH, SARAQIB, span("2020-05-04"), GUNMEN_SY, ARMY_SY),
+        True,
+    ),
+    (
         "the forces named as the attacker: may be the fight told by its victims",
         report("a", CLASH, SARAQIB, span("2020-05-04"), ARMY_SY, GUNMEN_SY),
         report("b", ATTACK, SARAQIB, span("2020-05-04"), ARMY_SY, CIVILIANS_SY),

@@ -397,14 +397,25 @@ def _forces_and_civilians(a: Event, b: Event, rules: MergeRules) -> bool:
     """A fight in which a state's forces take part and an attack on
     civilians by unnamed people: two events (see ``forces_apart`` in
     merge.yaml)."""
-    for armed, civil in ((a, b), (b, a)):
-        if (family(armed, rules), family(civil, rules)) in rules.forces_apart:
-            named = [actor for actor in _actors(civil) if not is_generic(actor, rules)]
-            return not named and any(
-                not is_generic(actor, rules) and actor_key(actor).startswith("state:")
-                for actor in _actors(armed)
-            )
-    return False
+    return any(
+        (family(armed, rules), family(other, rules)) in rules.forces_apart
+        and _two_unnamed_sides(other, rules)
+        and any(
+            not is_generic(actor, rules) and actor_key(actor).startswith("state:")
+            for actor in _actors(armed)
+        )
+        for armed, other in ((a, b), (b, a))
+    )
+
+
+def _two_unnamed_sides(event: Event, rules: MergeRules) -> bool:
+    """Both sides given, and every actor generic ("gunmen" and "civilians",
+    two unnamed armed groups)."""
+    return (
+        event.actor1 is not None
+        and event.actor2 is not None
+        and all(is_generic(actor, rules) for actor in _actors(event))
+    )
 
 
 def _actors(event: Event) -> list[Actor]:
