@@ -99,3 +99,19 @@ def test_merge_subplaces_community() -> None:
     sentence = "A body was found in the Las Palmas community of Saraqib."
     event = report("a", "Attack", SARAQIB, span("2020-05-06"), GUNMEN_SY, sentence=sentence)
     assert finer_places(event) == {loose_key("Las Palmas")}
+
+
+def test_merge_subplaces_tail_of_the_coded_name_is_no_finer_place() -> None:
+    """ "Aldama, Guanajuato" in "San Juan de los Aldama, Guanajuato" is the
+    coded town's own name, not a finer place: two reports from that town
+    naming different quarters must not share it."""
+    town = replace(
+        SARAQIB,
+        name="San Juan de los Aldama",
+        admin1="Guanajuato",
+        matched_text="San Juan de los Aldama",
+        geonameid=None,
+    )
+    sentence = "In San Juan de los Aldama, Guanajuato, gunmen shot a driver in Colonia El Roble."
+    event = report("a", "Attack", town, span("2020-05-04"), GUNMEN_SY, sentence=sentence)
+    assert finer_places(event) == {loose_key("El Roble")}

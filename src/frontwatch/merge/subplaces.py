@@ -137,6 +137,9 @@ def _sentence_places(
             key = loose_key(name)
             if key and key not in known_keys and _skeleton(key) not in known_skeletons:
                 found.add(key)
+    # The tail of a known name is that name ("Aldama, Guanajuato" in "Leon de
+    # los Aldama, Guanajuato").
+    found = {k for k in found if not any(known.endswith(f" {k}") for known in known_keys)}
     # "Colonia Los Pinos, Saraqib" is found by two shapes: keep "Los Pinos".
     return frozenset(k for k in found if not any(k != o and k.endswith(f" {o}") for o in found))
 
