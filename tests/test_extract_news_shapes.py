@@ -108,3 +108,51 @@ def test_extract_news_foreign_actors_do_not_move_the_story(pipeline: Pipeline) -
     ]
     assert rockets and rockets[0].place is not None
     assert rockets[0].place.country_code == "AF"
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        (
+            "Gunmen on motorbikes opened fire on a queue outside a bakery in Saraqib on "
+            "Monday. Two men died and a boy was wounded.",
+            2,
+        ),
+        (
+            "Unknown attackers stabbed a shopkeeper in Saraqib on Monday evening. "
+            "The victim died in hospital.",
+            1,
+        ),
+    ],
+)
+def test_extract_news_toll_sentence_is_the_toll_of_the_event_before(
+    pipeline: Pipeline, text: str, toll: int
+) -> None:
+    """A sentence that only says who died (no actor, no place) gives the toll
+    of the event before it; it is no second attack."""
+    events = _events(pipeline, text)
+    assert len(events) == 1
+    assert events[0].fatalities is not None and events[0].fatalities.count == toll
+
+
+def test_extract_news_toll_sentence_with_its_own_place_is_its_own_event(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Gunmen on motorbikes opened fire on a queue outside a bakery in Saraqib on "
+        "Monday. In Maarrat al-Numan, two men died when a shell hit their car."
+    )
+    events = _events(pipeline, text)
+    assert len(events) == 2
+
+
+def test_extract_news_another_sources_toll_stays_its_own_report(pipeline: Pipeline) -> None:
+    """A figure cited to someone else is kept as a report of its own (merging
+    then keeps both figures, low and high), not folded into the first."""
+    text = (
+        "A missile hit the crowded bus station in Saraqib on Friday, killing at least 50 "
+        "people, the provincial governor said. A local radio station had earlier reported "
+        "30 dead."
+    )
+    figures = sorted(e.fatalities.count for e in _events(pipeline, text) if e.fatalities)
+    assert figures == [30, 50]

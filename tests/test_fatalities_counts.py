@@ -35,6 +35,10 @@ COUNTS = [
     ("Several traders were killed by stray bullets.", 3),
     # tolls, bodies and other shapes
     ("The death toll from the market bombing rose to 27 on Tuesday.", 27),
+    ("The number of people killed when the shell hit the bus has risen to 14, medics said.", 14),
+    # who reports the figure is no victim
+    ("Shelling killed 12 people, the governor said.", 12),
+    ("A car bomb killed at least 9 soldiers, the army told reporters.", 9),
     ("Clashes between the two clans left 7 dead and 15 injured.", 7),
     ("Police found the bodies of 3 men in a ditch near the border.", 3),
     ("The body of a young woman was discovered on the riverbank.", 1),

@@ -66,6 +66,7 @@ AREA = re.compile(
     re.IGNORECASE,
 )
 SQ_MILE_KM2 = 2.589988
+CIVILIANS_PREFIX = "Civilians ("  # ACLED's generic victims: "Civilians (Syria)"
 # A follow-up sentence refers back to the event before it ("in the attack").
 ANAPHORA = re.compile(
     r"\b(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:attack|attacks|strike|strikes|raid|"
@@ -265,7 +266,18 @@ class EventExtractor:
             candidates = strong + weak
         else:
             candidates = strong or [t for t in weak if actor_spans]
-        if not candidates or (drafts and not strong and ANAPHORA.search(said) is not None):
+        if not candidates or (
+            drafts
+            and not strong
+            and (
+                ANAPHORA.search(said) is not None
+                or (
+                    claim is None
+                    and drafts[-1].fatalities is None
+                    and _toll_only(fatalities, actor_spans, located, sentence)
+                )
+            )
+        ):
             self._follow_up(sentence, drafts, fatalities, area)
             self._denial(sentence, said, drafts, actor_spans, claim)
             return
@@ -556,6 +568,27 @@ _CHANGES_OF_HANDS = frozenset(
         "Non-violent transfer of territory",
     }
 )
+
+
+def _toll_only(
+    fatalities: Fatalities | None,
+    actor_spans: Sequence[ActorSpan],
+    located: Sequence[Place],
+    sentence: Span,
+) -> bool:
+    """A sentence that only tells who died, naming no place and no actor but
+    civilians ("Two men died and a boy was wounded", "The victim died"): the
+    toll of the event before it, not an event of its own, where that event
+    has none and nobody else is cited for the figure (another source's figure
+    stays a report of its own, so that merging keeps both figures)."""
+    return (
+        deaths(fatalities)
+        and all(span.actor.name.startswith(CIVILIANS_PREFIX) for span in actor_spans)
+        and not any(
+            p.start is not None and sentence.start_char <= p.start < sentence.end_char
+            for p in located
+        )
+    )
 
 
 def _inside(trigger: TriggerMatch, spans: Sequence[tuple[int, int]]) -> bool:

@@ -207,6 +207,10 @@ def fatality_grammar() -> FatalityGrammar:
     phrases = (
         (rf"\bdeath\s+toll\b[^.;]{{0,40}}?\b(?:to|at|of|is|was|reached|hit)\s+(?={quantity})",
          "death toll", "total"),
+        # "the number of people killed when the shell hit ... has risen to 50"
+        (rf"\bnumber\s+of\s+(?:people\s+|civilians\s+|those\s+)?(?:killed|dead|who\s+died)\b"
+         rf"[^.;]{{0,90}}?\b(?:rose|risen|climbed|reached|stands|stood)\s+(?:to\s+|at\s+)?(?={quantity})",
+         "number killed", "total"),
         (rf"\b{cause}\s+(?:the\s+)?(?:{deaths}|killings?|murders?)\s+of\s+(?={quantity})",
          "caused the death of", "victims"),
         (rf"\b(?:dead\s+|lifeless\s+|charred\s+)?(?:{bodies})\s+of\s+(?={quantity})",

@@ -254,6 +254,12 @@ _COORDINATION = (
     r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|"
     r"\s+in\s+addition\s+to\s+|\s+along\s+with\s+|\s+together\s+with\s+"
 )
+# A phrase that is the subject of a verb of saying: who reports the figure,
+# not more victims ("killed 12 people, the governor said").
+_SAYS_AFTER = re.compile(
+    r"\s+(?:said|says|told|reported|reports|added|stated|announced|claimed|confirmed)\b",
+    re.IGNORECASE,
+)
 _GROUP_OF = re.compile(rf"\s+(?:family|group)\s+of\s+(?P<n>{CARDINAL_PATTERN})\b", re.IGNORECASE)
 
 
@@ -359,6 +365,8 @@ class CountedPhraseGrammar:
             if separator is None or separator.end() >= end:
                 break
             phrase = self.at(text, separator.end())
+            if phrase is not None and _SAYS_AFTER.match(text, phrase.end):
+                break
             if phrase is not None and accept(phrase, False):
                 separators.append(separator.group(0).strip())
         keep_from = 0
