@@ -40,6 +40,14 @@ def _primary(pipeline: Pipeline, text: str) -> tuple[str, str | None]:
          "Peaceful protest"),
         ("On 12 June 2021, students protested in Accra. Police fired tear gas to disperse them.",
          "Protest with intervention"),
+        ("On 12 June 2021, traders marched in Accra over new taxes. Twelve of them were "
+         "detained by the riot police.", "Protest with intervention"),
+        ("On 12 June 2021, nurses rallied outside the ministry in Accra. Two nurses were "
+         "arrested.", "Protest with intervention"),
+        ("On 12 June 2021, miners held a sit-in in Obuasi. Several arrests were made.",
+         "Protest with intervention"),
+        ("On 12 June 2021, students protested in Accra against the arrest of a lecturer who "
+         "was arrested by the police last week.", "Peaceful protest"),
         ("On 12 June 2021, protesters burned tyres and blocked roads in Lagos.",
          "Violent demonstration"),
         ("On 12 June 2021, security forces opened fire on protesters in Khartoum, killing three.",

@@ -96,7 +96,16 @@ POLICE_ACTION = re.compile(
     r"(?:were|was)\s+(?:arrested|detained|beaten|removed|dispersed)|moved the protesters|"
     r"prevented (?:the )?(?:protest|march|rally|demonstration)|attempted to (?:disperse|re-?open)|"
     r"(?:police|security forces|officers)\s+(?:\w+\s+){0,2}(?:arrested|detained|fired|beat|"
-    r"dispersed|blocked|stopped))\b",
+    r"dispersed|blocked|stopped)|"
+    # Arrests told in the passive, after the protest: "15 people were
+    # arrested by the police", "One woman was arrested", "Several arrests
+    # were made" (not "a blogger who was arrested last week").
+    r"(?<!who )(?<!that )(?:was|were)\s+(?:arrested|detained)\s+by\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}police|arrests\s+were\s+made|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|dozens of|tens of)"
+    r"\s+(?:[\w-]+\s+){0,2}(?:was|were)\s+(?:arrested|detained)|"
+    r"(?:police|officers|security forces)\s+(?:attempted|tried)\s+to\s+(?:arrest|detain|"
+    r"disperse|control|stop))\b",
     re.IGNORECASE,
 )
 LETHAL_FORCE = re.compile(
