@@ -66,6 +66,12 @@ def _primary(pipeline: Pipeline, text: str) -> tuple[str, str | None]:
         ("On 12 June 2021, the two sides exchanged small arms fire near Avdiivka.",
          "Armed clash"),
         ("On 12 June 2021, a body was found dumped beside a road in Culiacan.", "Attack"),
+        # an abduction that ends in a killing is an attack (ACLED)
+        ("On 12 June 2021, gunmen kidnapped a trader in Culiacan.",
+         "Abduction/forced disappearance"),
+        ("On 12 June 2021, gunmen kidnapped a trader in Culiacan and killed him.", "Attack"),
+        ("On 12 June 2021, armed men kidnapped a farmer near Culiacan. He died of his wounds "
+         "two days later.", "Attack"),
     ],
 )  # fmt: skip
 def test_extract_classify_sub_event_type(pipeline: Pipeline, text: str, sub: str) -> None:

@@ -87,6 +87,7 @@ GANG_VICTIMS = re.compile(
     r"(?:involved|implicated) in (?:a |the )?(?:gang|drug|cartel)\w*)\b",
     re.IGNORECASE,
 )
+ABDUCTION = "Abduction/forced disappearance"
 POLICE_ACTION = re.compile(
     r"\b(?:dispers\w*|tear ?gas|water ?cannons?|rubber bullets?|batons?|baton charge\w*|"
     r"lathi\w*|pepper spray|stun grenades?|intervened|broke up|cracked down|crackdown|"
@@ -271,8 +272,10 @@ def sub_event_type(
     fatalities: Fatalities | None,
 ) -> str:
     sub = trigger.entry.sub
-    if sub == "Abduction/forced disappearance" and _armed_victims(clause):
+    if sub == ABDUCTION and _armed_victims(clause):
         return "Armed clash"  # taking fighters or police is part of the fighting
+    if sub == ABDUCTION and fatalities is not None and fatalities.count > 0:
+        return "Attack"  # ACLED: an abduction that ends in a killing is an attack
     if sub == TERRITORY:
         sub = reading(trigger, clause)
     if sub == TERRITORY:

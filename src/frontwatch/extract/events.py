@@ -22,6 +22,7 @@ from frontwatch.extract.alliances import (
 )
 from frontwatch.extract.attribution import ClaimSource, find_claim_source, statement_flags
 from frontwatch.extract.classify import (
+    ABDUCTION,
     Clause,
     gang_victims,
     reading,
@@ -449,6 +450,8 @@ class EventExtractor:
         if fatalities is not None and last.fatalities is None and last.flags.is_event:
             last.fatalities = fatalities
             last.follow_ups.append(sentence)
+            if last.sub_event_type == ABDUCTION and fatalities.count > 0:
+                last.sub_event_type = "Attack"  # the abducted were killed
         if area is not None:
             target = self._attach_area(None, drafts, area)
             if target is not None and sentence not in target.follow_ups:
