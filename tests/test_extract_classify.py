@@ -66,6 +66,7 @@ def _primary(pipeline: Pipeline, text: str) -> tuple[str, str | None]:
         ("On 12 June 2021, the two sides exchanged small arms fire near Avdiivka.",
          "Armed clash"),
         ("On 12 June 2021, a body was found dumped beside a road in Culiacan.", "Attack"),
+        ("On 12 June 2021, gunmen opened fire on a wedding party in Culiacan.", "Attack"),
         # an abduction that ends in a killing is an attack (ACLED)
         ("On 12 June 2021, gunmen kidnapped a trader in Culiacan.",
          "Abduction/forced disappearance"),

@@ -156,3 +156,15 @@ def test_extract_news_another_sources_toll_stays_its_own_report(pipeline: Pipeli
     )
     figures = sorted(e.fatalities.count for e in _events(pipeline, text) if e.fatalities)
     assert figures == [30, 50]
+
+
+def test_extract_news_toll_sentence_never_gives_a_march_a_toll(pipeline: Pipeline) -> None:
+    """Only violence takes the toll of the sentence after it: "Floods killed
+    40 people" after a march is no toll of the march."""
+    text = (
+        "On Monday, hundreds of teachers marched in Accra to demand unpaid wages. "
+        "Floods killed 40 people across the region."
+    )
+    march = _events(pipeline, text)[0]
+    assert march.sub_event_type == "Peaceful protest"
+    assert march.fatalities is None

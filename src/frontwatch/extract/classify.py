@@ -40,7 +40,9 @@ CIVILIAN_VICTIMS = re.compile(
     r"managers?|sellers?|labou?rers?|sheikhs?|clerics?|deacons?|correspondents?|"
     r"businessm[ae]n|businesswom[ae]n|players?|shepherds?|sheperds?|developers?|engineers?|"
     r"contractors?|politicians?|MLAs?|MPs?|chairm[ae]n|headm[ae]n|taxi|nationals|"
-    r"Palestinians?|Rohingyas?|settlers?)\b",
+    r"Palestinians?|Rohingyas?|settlers?|"
+    # gatherings of civilians fired upon (not a bus: it may carry troops)
+    r"weddings?|funerals?|mourners|guests|shoppers|diners|queues?)\b",
     re.IGNORECASE,
 )
 PROTESTER_VICTIMS = re.compile(

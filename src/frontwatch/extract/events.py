@@ -275,6 +275,7 @@ class EventExtractor:
                 or (
                     claim is None
                     and drafts[-1].fatalities is None
+                    and _deadly(drafts[-1].sub_event_type)
                     and _toll_only(fatalities, actor_spans, located, sentence)
                 )
             )
@@ -571,6 +572,20 @@ _CHANGES_OF_HANDS = frozenset(
         "Non-violent transfer of territory",
     }
 )
+
+
+# Event types whose toll a later sentence may give: not a court ruling or a
+# peaceful march before "the war killed 100,000 people".
+_DEADLY_TYPES = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+)
+
+
+def _deadly(sub_event_type: str) -> bool:
+    return (
+        event_type_of(sub_event_type) in _DEADLY_TYPES
+        or sub_event_type == "Excessive force against protesters"
+    )
 
 
 def _toll_only(
