@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from frontwatch.store import open_store
-from frontwatch.store.repository import MIGRATIONS
+from frontwatch.store.engine import MIGRATIONS
 from frontwatch.store.schema import SCHEMA_VERSION, TABLES_V3
 
 NEW_TABLES = {table.name for table in TABLES_V3}

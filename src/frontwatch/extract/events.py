@@ -31,6 +31,7 @@ from frontwatch.extract.classify import (
 )
 from frontwatch.extract.crowd import crowd_size
 from frontwatch.extract.fatalities import find_fatalities
+from frontwatch.extract.follow_ups import ANAPHORA, AREA, SQ_MILE_KM2, deadly, toll_only
 from frontwatch.extract.roles import ActorSpan, Roles, assign_roles
 from frontwatch.extract.selection import (
     HEADING_RANK,
@@ -59,22 +60,6 @@ from frontwatch.models import (
     StatementFlags,
 )
 
-# A reported area: "about 2,000 square km", "1,200 sq km", "300 square miles".
-AREA = re.compile(
-    r"(?P<text>(?:about|some|around|nearly|almost|more than|over|roughly|approximately)?\s*"
-    r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>square kilomet(?:re|er)s?|square km|sq\.? ?km|"
-    r"km2|km²|square miles?|sq\.? ?mi))",
-    re.IGNORECASE,
-)
-SQ_MILE_KM2 = 2.589988
-CIVILIANS_PREFIX = "Civilians ("  # ACLED's generic victims: "Civilians (Syria)"
-# A follow-up sentence refers back to the event before it ("in the attack").
-ANAPHORA = re.compile(
-    r"\b(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:attack|attacks|strike|strikes|raid|"
-    r"clashes|clash|fighting|battle|blast|explosion|bombing|assault|incident|ambush|shelling|"
-    r"offensive|violence|operation|capture|siege)\b",
-    re.IGNORECASE,
-)
 # A sentence that denies what was just reported ("The army denied the claim",
 # "Rebels dismissed the reports as false").
 DENIAL = re.compile(
@@ -275,8 +260,8 @@ class EventExtractor:
                 or (
                     claim is None
                     and drafts[-1].fatalities is None
-                    and _deadly(drafts[-1].sub_event_type)
-                    and _toll_only(fatalities, actor_spans, located, sentence)
+                    and deadly(drafts[-1].sub_event_type)
+                    and toll_only(fatalities, actor_spans, located, sentence)
                 )
             )
         ):
@@ -572,41 +557,6 @@ _CHANGES_OF_HANDS = frozenset(
         "Non-violent transfer of territory",
     }
 )
-
-
-# Event types whose toll a later sentence may give: not a court ruling or a
-# peaceful march before "the war killed 100,000 people".
-_DEADLY_TYPES = frozenset(
-    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-)
-
-
-def _deadly(sub_event_type: str) -> bool:
-    return (
-        event_type_of(sub_event_type) in _DEADLY_TYPES
-        or sub_event_type == "Excessive force against protesters"
-    )
-
-
-def _toll_only(
-    fatalities: Fatalities | None,
-    actor_spans: Sequence[ActorSpan],
-    located: Sequence[Place],
-    sentence: Span,
-) -> bool:
-    """A sentence that only tells who died, naming no place and no actor but
-    civilians ("Two men died and a boy was wounded", "The victim died"): the
-    toll of the event before it, not an event of its own, where that event
-    has none and nobody else is cited for the figure (another source's figure
-    stays a report of its own, so that merging keeps both figures)."""
-    return (
-        deaths(fatalities)
-        and all(span.actor.name.startswith(CIVILIANS_PREFIX) for span in actor_spans)
-        and not any(
-            p.start is not None and sentence.start_char <= p.start < sentence.end_char
-            for p in located
-        )
-    )
 
 
 def _inside(trigger: TriggerMatch, spans: Sequence[tuple[int, int]]) -> bool:

@@ -10,11 +10,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
 from frontwatch.errors import ConfigError
 from frontwatch.geo.countries import load_countries
+from frontwatch.geo.cues import ADMIN1, COUNTRY
+from frontwatch.geo.names import light_fold
+
+if TYPE_CHECKING:
+    from frontwatch.geo.gazetteer import Gazetteer
 
 # A demonym joined to these names a backer or a leader ("Saudi-led").
 BACKER_AFTER = re.compile(
@@ -149,3 +155,19 @@ def country_hints(text: str) -> Counter[str]:
     demonyms ("Syrian" -> SY), with how often each occurs."""
     names, demonyms = country_mentions(text)
     return names + demonyms
+
+
+def names_country(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is read as a country: one of its names, unless it is
+    only another name of the country and a region's own name ("England",
+    "Wales" are regions of the United Kingdom, not other names of it)."""
+    entries = gazetteer.lookup(name)
+    countries = [entry for entry in entries if entry.feature == COUNTRY]
+    if not countries:
+        return False
+    written = light_fold(name)
+    if any(light_fold(entry.name) == written for entry in countries):
+        return True
+    return not any(
+        entry.feature == ADMIN1 and light_fold(entry.name) == written for entry in entries
+    )

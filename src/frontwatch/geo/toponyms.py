@@ -14,7 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from frontwatch.geo.country_words import country_hints, country_mentions, is_demonym
+from frontwatch.geo.country_words import (
+    country_hints,
+    country_mentions,
+    is_demonym,
+    names_country,
+)
 from frontwatch.geo.cues import (
     ADMIN1,
     ADMIN2,
@@ -58,6 +63,7 @@ __all__ = [
     "is_demonym",
     "is_modifier",
     "is_near_cue",
+    "names_country",
 ]
 
 
@@ -592,19 +598,3 @@ def _with_country_kind(mention: ToponymMention, gazetteer: Gazetteer) -> Toponym
     if mention.kind_hint is None and names_country(mention.text, gazetteer):
         return replace(mention, kind_hint=COUNTRY)
     return mention
-
-
-def names_country(name: str, gazetteer: Gazetteer) -> bool:
-    """Whether a name is read as a country: one of its names, unless it is
-    only another name of the country and a region's own name ("England",
-    "Wales" are regions of the United Kingdom, not other names of it)."""
-    entries = gazetteer.lookup(name)
-    countries = [entry for entry in entries if entry.feature == COUNTRY]
-    if not countries:
-        return False
-    written = light_fold(name)
-    if any(light_fold(entry.name) == written for entry in countries):
-        return True
-    return not any(
-        entry.feature == ADMIN1 and light_fold(entry.name) == written for entry in entries
-    )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # 2: events.crowd_size; 3: merging and control tables (migrated by
-# repository.MIGRATIONS).
+# engine.MIGRATIONS).
 SCHEMA_VERSION = 3
 SCHEMA_VERSION_KEY = "schema_version"
 
