@@ -75,6 +75,10 @@ def test_geo_outlet_countries_file_integrity() -> None:
         # An Iranian agency's "Kut e Abdollah" is no town abroad.
         ("IRNA", "Retired teachers rallied in Kut e Abdollah to demand pensions.", "Iran"),
         ("Example Daily", "Retired teachers rallied in Kut e Abdollah to demand pensions.", "Iraq"),
+        # A Lebanese paper's "Marj" is a Lebanese village the gazetteer
+        # lacks, not the Libyan district of that name.
+        ("An-Nahar", "Farmers blocked the main road in Marj on Monday.", "Lebanon"),
+        ("Example Daily", "Farmers blocked the main road in Marj on Monday.", "Libya"),
         # An Afghan agency's "Rum" village is no town abroad that bears the
         # name (Rome's alternate names include it; so do Austrian villages).
         (

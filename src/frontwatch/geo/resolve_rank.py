@@ -298,6 +298,8 @@ def plausible(
     an article clearly about a country. A place in a region written
     beside it ("near Palmyra in Homs province") is never abroad. So with a
     district abroad: a district of Uruzgan is no namesake in Paraguay."""
+    if entry.feature == ADMIN1 and _region_abroad(entry, focus):
+        return False
     if entry.feature not in _TOWNLIKE or entry.country_code in focus.strong_countries:
         return True
     if (entry.country_code, entry.admin1) in admin_local:
@@ -334,6 +336,20 @@ def plausible(
         return entry.population >= _FOREIGN_MIN_POPULATION
     same_key = fold(entry.name) == fold(mention.text)
     return same_key and entry.population >= _FOREIGN_ANY_SPELLING_POPULATION
+
+
+def _region_abroad(entry: GazetteerEntry, focus: Focus) -> bool:
+    """A province abroad that nothing else in the article points to, while
+    most clues point to the outlet's home: a village or quarter the
+    gazetteer lacks, not the province ("el Marj" in a Lebanese paper is no
+    Libyan district, "Saray square" no Estonian county)."""
+    home = _dominant_home(focus)
+    return (
+        bool(home)
+        and entry.country_code not in home
+        and entry.country_code not in focus.strong_countries
+        and focus.shares.get(entry.country_code, 0.0) == 0.0
+    )
 
 
 def _dominant_home(focus: Focus) -> frozenset[str]:
