@@ -112,6 +112,10 @@ class PlaceResolver:
         districts of that name (asked for by the text or by its place as
         the unit another place lies in)."""
         name = mention.text.strip()
+        if is_demonym(name) and mention.kind_hint == ADMIN1:
+            # "the Somali region": the region of that people's name.
+            regions = [e for e in self.gazetteer.lookup(name) if e.feature == ADMIN1]
+            return Candidates(tuple(regions), loose=False)
         if is_demonym(name):
             # "Syrian" is a place only where the caller says it stands for
             # the country (a gold span, a geoparser that reports demonyms).

@@ -438,6 +438,9 @@ def find_toponyms(
         cue, kind = cue_context(text, start, end)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
+    for start, end in _demonym_regions(text, gazetteer, [*taken, *mentions]):
+        mentions[(start, end)] = ToponymMention(text[start:end], start, end, None, ADMIN1)
+
     # Regions set off after the places found last ("X district, Balkh").
     for start, end in _extra_mentions(text, gazetteer, [*taken, *mentions]):
         if (start, end) in mentions or _not_a_place(text, start, end, gazetteer, modifiers):
@@ -453,6 +456,29 @@ def find_toponyms(
     found = _joined_by_of(text, [mentions[key] for key in sorted(mentions)], gazetteer)
     ordered = _share_plural_designators(text, found)
     return [_as_dateline(text, _with_country_kind(mention, gazetteer)) for mention in ordered]
+
+
+_DEMONYM_REGION = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:[Rr]egion(?:al [Ss]tate)?|[Ss]tate)\b")
+
+
+def _demonym_regions(
+    text: str, gazetteer: Gazetteer, taken: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """A people's name that is also a region's, written as the region
+    ("the Somali region", "Afar Regional State"): the region, not the
+    people's country."""
+    found: list[tuple[int, int]] = []
+    for match in _DEMONYM_REGION.finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if not is_demonym(name) or _overlaps(start, end, taken):
+            continue
+        if any(
+            entry.feature == ADMIN1 and light_fold(entry.name) == light_fold(name)
+            for entry in gazetteer.lookup(name)
+        ):
+            found.append((start, end))
+    return found
 
 
 def _joined_by_of(
