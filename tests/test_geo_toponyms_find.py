@@ -245,6 +245,17 @@ def test_geo_toponyms_find_a_lone_arabic_article_is_no_place(
     assert "Al" not in by_text(found)
 
 
+def test_geo_toponyms_find_quarter_word_is_no_town(gazetteer: Gazetteer) -> None:
+    """ "Colonia Zarcoverde" is a quarter: "Colonia" is no town of that name
+    (GeoNames has Colonia del Sacramento, and Mexican villages called so)."""
+    text = "In Culiacan, Sinaloa, a driver was shot dead in Colonia Zarcoverde."
+    found = find_toponyms(text, entity_spans(text, "Culiacan", "Colonia"), gazetteer)
+    assert "Colonia" not in by_text(found)
+    assert "Culiacan" in by_text(found)
+    alone = "Ranchers from Colonia met the mayor."
+    assert "Colonia" in by_text(find_toponyms(alone, entity_spans(alone, "Colonia"), gazetteer))
+
+
 def test_geo_toponyms_find_peoples_are_no_places(gazetteer: Gazetteer) -> None:
     """A people named after a cue is no place (there is an Arab in Alabama)."""
     text = "Shop owners protested in the Arab towns, closing their shops early."

@@ -171,3 +171,21 @@ def names_country(name: str, gazetteer: Gazetteer) -> bool:
     return not any(
         entry.feature == ADMIN1 and light_fold(entry.name) == written for entry in entries
     )
+
+
+_DEMONYM_REGION = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:[Rr]egion(?:al [Ss]tate)?|[Ss]tate)\b")
+
+
+def demonym_regions(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of a people's name that is also a region's, written as the
+    region ("the Somali region", "Somali Regional State"): the region, not
+    the people's country."""
+    found: list[tuple[int, int]] = []
+    for match in _DEMONYM_REGION.finditer(text):
+        name = match.group("name")
+        if is_demonym(name) and any(
+            entry.feature == ADMIN1 and light_fold(entry.name) == light_fold(name)
+            for entry in gazetteer.lookup(name)
+        ):
+            found.append(match.span("name"))
+    return found

@@ -80,3 +80,16 @@ def is_modifier(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
         MODIFIER_AFTER.match(text, end) is not None
         and gazetteer.country(text[start:end]) is not None
     )
+
+
+# Words that open the name of a quarter of a town in Spanish-speaking
+# countries ("Colonia Jacinto Lopez", "Barrio Obrero"): with a name after
+# them they are no place of their own.
+_QUARTER_WORDS = frozenset({"Colonia", "Barrio", "Fraccionamiento", "Ejido"})
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def opens_quarter_name(text: str, start: int, end: int) -> bool:
+    """ "Colonia" in "Colonia Lomas de San Agustin": a quarter of a town,
+    not a town called Colonia."""
+    return text[start:end] in _QUARTER_WORDS and _NAME_AFTER.match(text, end) is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 # Letters that NFKD does not decompose into a base letter plus a mark.
@@ -180,3 +181,24 @@ def loose_key(name: str) -> str:
 def loose_key_of_folded(key: str) -> str:
     """:func:`loose_key` of a name whose :func:`fold` is ``key``."""
     return _VOWEL_RUN.sub("*", key)
+
+
+def whole_word_occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where ``name`` is written as a whole word (no letter, digit,
+    underscore or hyphen on either side), left to right, not overlapping:
+    what a regular expression of the name with those boundaries finds,
+    without compiling one per name and article."""
+    position = 0
+    while (start := text.find(name, position)) >= 0:
+        end = start + len(name)
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if _joins(before) or _joins(after):
+            position = start + 1
+            continue
+        yield start, end
+        position = end
+
+
+def _joins(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char in "_-")

@@ -10,13 +10,14 @@ the country an article is about (:func:`country_hints`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from frontwatch.geo.country_words import (
     country_hints,
     country_mentions,
+    demonym_regions,
     is_demonym,
     names_country,
 )
@@ -45,8 +46,8 @@ from frontwatch.geo.datelines import (
     reads_as_dateline,
 )
 from frontwatch.geo.gazetteer import Gazetteer
-from frontwatch.geo.metonyms import acronym_not_region, is_modifier
-from frontwatch.geo.names import ARABIC_ARTICLES, light_fold
+from frontwatch.geo.metonyms import acronym_not_region, is_modifier, opens_quarter_name
+from frontwatch.geo.names import ARABIC_ARTICLES, light_fold, whole_word_occurrences
 
 # Re-exported: callers read country evidence from here with the toponyms.
 __all__ = [
@@ -438,8 +439,9 @@ def find_toponyms(
         cue, kind = cue_context(text, start, end)
         mentions[(start, end)] = ToponymMention(text[start:end], start, end, cue, kind)
 
-    for start, end in _demonym_regions(text, gazetteer, [*taken, *mentions]):
-        mentions[(start, end)] = ToponymMention(text[start:end], start, end, None, ADMIN1)
+    for start, end in demonym_regions(text, gazetteer):
+        if not _overlaps(start, end, [*taken, *mentions]):
+            mentions[(start, end)] = ToponymMention(text[start:end], start, end, None, ADMIN1)
 
     # Regions set off after the places found last ("X district, Balkh").
     for start, end in _extra_mentions(text, gazetteer, [*taken, *mentions]):
@@ -456,29 +458,6 @@ def find_toponyms(
     found = _joined_by_of(text, [mentions[key] for key in sorted(mentions)], gazetteer)
     ordered = _share_plural_designators(text, found)
     return [_as_dateline(text, _with_country_kind(mention, gazetteer)) for mention in ordered]
-
-
-_DEMONYM_REGION = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:[Rr]egion(?:al [Ss]tate)?|[Ss]tate)\b")
-
-
-def _demonym_regions(
-    text: str, gazetteer: Gazetteer, taken: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """A people's name that is also a region's, written as the region
-    ("the Somali region", "Afar Regional State"): the region, not the
-    people's country."""
-    found: list[tuple[int, int]] = []
-    for match in _DEMONYM_REGION.finditer(text):
-        start, end = match.span("name")
-        name = match.group("name")
-        if not is_demonym(name) or _overlaps(start, end, taken):
-            continue
-        if any(
-            entry.feature == ADMIN1 and light_fold(entry.name) == light_fold(name)
-            for entry in gazetteer.lookup(name)
-        ):
-            found.append((start, end))
-    return found
 
 
 def _joined_by_of(
@@ -548,6 +527,8 @@ def _not_a_place(
     name = text[start:end]
     if light_fold(name) in ARABIC_ARTICLES:
         return True  # "Al" cut from "Al shabaab" is no Ål in Norway
+    if opens_quarter_name(text, start, end):
+        return True
     if not modifiers and is_modifier(text, start, end, gazetteer):
         return True
     if acronym_not_region(name, gazetteer) and not opens_dateline(text, start, end):
@@ -569,33 +550,12 @@ def _repeated_mentions(
     spans: list[tuple[int, int]] = []
     names = {m.text for m in found if len(m.text) >= 4 and any(c.isupper() for c in m.text)}
     for name in sorted(names):
-        for start, end in _whole_word_occurrences(text, name):
+        for start, end in whole_word_occurrences(text, name):
             if _PART_OF_LONGER_NAME.match(text, end):
                 continue
             if not _overlaps(start, end, [*taken, *spans]):
                 spans.append((start, end))
     return spans
-
-
-def _whole_word_occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
-    """Where ``name`` is written as a whole word (no letter, digit,
-    underscore or hyphen on either side), left to right, not overlapping:
-    what a regular expression of the name with those boundaries finds,
-    without compiling one per name and article."""
-    position = 0
-    while (start := text.find(name, position)) >= 0:
-        end = start + len(name)
-        before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        if _joins(before) or _joins(after):
-            position = start + 1
-            continue
-        yield start, end
-        position = end
-
-
-def _joins(char: str) -> bool:
-    return bool(char) and (char.isalnum() or char in "_-")
 
 
 def _share_plural_designators(text: str, mentions: list[ToponymMention]) -> list[ToponymMention]:
