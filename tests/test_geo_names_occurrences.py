@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from frontwatch.geo.toponyms import _whole_word_occurrences
+from frontwatch.geo.names import whole_word_occurrences
 
 CASES = [
     ("Homs", "Homs and Homs-bound convoys left Homs; Homsi, AlHoms, _Homs, Homs_ and Homs."),
@@ -23,6 +23,6 @@ def test_geo_toponyms_occurrences_same_as_expression(name: str, text: str) -> No
     expected = [
         m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
     ]
-    assert list(_whole_word_occurrences(text, name)) == expected
+    assert list(whole_word_occurrences(text, name)) == expected
     if name == "Homs":
         assert len(expected) == 3
