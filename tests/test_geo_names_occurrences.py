@@ -19,7 +19,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "text"), CASES)
-def test_geo_toponyms_occurrences_same_as_expression(name: str, text: str) -> None:
+def test_geo_names_occurrences_same_as_expression(name: str, text: str) -> None:
     expected = [
         m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
     ]
