@@ -34,7 +34,7 @@ ANAPHORA = re.compile(
 
 
 # Event types whose toll a later sentence may give: not a court ruling or a
-# peaceful march before "the war killed 100,000 people".
+# peaceful march followed by a sentence on an old war's dead.
 _DEADLY_TYPES = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 )

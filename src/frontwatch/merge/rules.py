@@ -80,7 +80,7 @@ class MergeRules:
             pairs = frozenset(frozenset(str(f) for f in pair) for pair in data["compatible"])
             territorial = {str(k): str(v) for k, v in data["territorial"].items()}
             forces_apart = frozenset(
-                (str(armed), str(civil)) for armed, civil in data.get("forces_apart", [])
+                (str(armed), str(other)) for armed, other in data.get("forces_apart", [])
             )
             named = {f for pair in pairs for f in pair} | {f for pair in forces_apart for f in pair}
             for family in named | set(territorial.values()):
@@ -394,8 +394,9 @@ def reports_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> b
 
 
 def _forces_and_civilians(a: Event, b: Event, rules: MergeRules) -> bool:
-    """A fight in which a state's forces take part and an attack on
-    civilians by unnamed people: two events (see ``forces_apart`` in
+    """A fight in which a state's forces take part and a report that gives
+    two sides, both unnamed (an attack on civilians by gunmen, a fight
+    between two unnamed groups): two events (see ``forces_apart`` in
     merge.yaml)."""
     return any(
         (family(armed, rules), family(other, rules)) in rules.forces_apart
