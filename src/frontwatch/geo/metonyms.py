@@ -1,5 +1,6 @@
 """Names of places that name no place where something happened: a
-national capital standing for its government ("Moscow said"), a country
+national capital or a seat of government standing for its government
+("Moscow said", "the Kremlin said"), a country
 name or a sea modifying a noun ("US dollar", "a Black Sea port"), and an
 acronym that is no region's ("DOE")."""
 
@@ -11,6 +12,7 @@ from frontwatch.geo.countries import national_capitals
 from frontwatch.geo.country_words import MODIFIER_AFTER
 from frontwatch.geo.cues import ADMIN1, COUNTRY, sea_as_modifier
 from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.landmarks import landmark
 from frontwatch.geo.names import fold, light_fold
 
 # What a government does, said of its capital: "Moscow said", "Washington
@@ -52,6 +54,8 @@ def capital_as_government(text: str, start: int, end: int, gazetteer: Gazetteer)
         _GOVERNMENT_VERB.match(text, end) is None or _PLACE_BEFORE.search(text, 0, start)
     ):
         return False
+    if landmark(text[start:end]) is not None:
+        return True  # "the Kremlin said": a seat of government speaking
     capitals = national_capitals()
     return any(
         (entry.country_code, entry.name) in capitals for entry in gazetteer.lookup(text[start:end])

@@ -25,6 +25,7 @@ from frontwatch.geo.country_words import demonym_country
 from frontwatch.geo.cues import FACILITY_AFTER, RURAL_CUES
 from frontwatch.geo.datelines import DATELINE
 from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
+from frontwatch.geo.landmarks import landmark
 from frontwatch.geo.names import ARABIC_ARTICLES, fold
 from frontwatch.geo.resolve_context import (
     SMALL_TOWN,
@@ -112,6 +113,18 @@ class PlaceResolver:
         districts of that name (asked for by the text or by its place as
         the unit another place lies in)."""
         name = mention.text.strip()
+        seat = landmark(name)
+        if seat is not None:
+            # "outside the White House": beside the town it stands in.
+            towns = [
+                entry
+                for entry in self.gazetteer.lookup(seat.town)
+                if entry.feature == POPULATED_PLACE
+                and entry.country_code == seat.country_code
+                and seat.admin1 in (None, entry.admin1)
+            ]
+            town = max(towns, key=lambda entry: entry.population, default=None)
+            return Candidates((town,) if town is not None else (), loose=False, part=True)
         if is_demonym(name) and mention.kind_hint == ADMIN1:
             # "the Somali region": the region of that people's name.
             regions = [e for e in self.gazetteer.lookup(name) if e.feature == ADMIN1]

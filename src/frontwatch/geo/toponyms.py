@@ -46,6 +46,7 @@ from frontwatch.geo.datelines import (
     reads_as_dateline,
 )
 from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.landmarks import landmark
 from frontwatch.geo.metonyms import acronym_not_region, is_modifier, opens_quarter_name
 from frontwatch.geo.names import ARABIC_ARTICLES, light_fold, whole_word_occurrences
 
@@ -127,6 +128,8 @@ def _known(gazetteer: Gazetteer, name: str, *, units: bool = False) -> bool:
     district, for a name the text designates as one)."""
     if name.lower() in _NOT_PLACES or is_demonym(name):
         return False
+    if landmark(name) is not None:
+        return True
     return bool(gazetteer.lookup(name)) or (units and bool(gazetteer.lookup_admin2(name)))
 
 
