@@ -186,3 +186,27 @@ def test_extract_roles_implicit_actor_marks_roles_as_implied() -> None:
         passive=True,
     )
     assert roles.implied and roles.actor1 == GANG
+
+
+def test_extract_roles_act_names_the_unnamed_doer_more_closely() -> None:
+    """ "armed men ... carried out a drive-by shooting": where the country's
+    conventions give such acts to a gang, the gang, not "armed men"; an act
+    that implies only an armed group leaves the armed men as they are."""
+    gangs = Actor("Unidentified Gang (Ruritania)", 3, "Ruritania")
+    sentence = "Armed men on a motorcycle carried out a drive-by shooting against a trader."
+    men = sentence.index("Armed men")
+    act = sentence.index("drive-by shooting")
+    trigger = sentence.index("shooting")
+
+    def roles_with(implied: Actor) -> tuple[Actor | None, Actor | None]:
+        spans = [
+            ActorSpan(GANG, men, men + len("Armed men")),
+            ActorSpan(implied, act, act + len("drive-by shooting"), implicit=True),
+        ]
+        roles = assign_roles(
+            sentence, spans, trigger_start=trigger, trigger_end=trigger + len("shooting")
+        )
+        return roles.actor1, roles.actor2
+
+    assert roles_with(gangs)[0] == gangs
+    assert roles_with(GANG)[0] == GANG

@@ -94,6 +94,10 @@ class _Scene:
         return self.text[self.trigger_start : self.trigger_end]
 
 
+_UNNAMED_ARMED = "Unidentified Armed Group ("
+_UNNAMED = "Unidentified "
+
+
 def assign_roles(
     text: str,
     actors: Sequence[ActorSpan],
@@ -152,6 +156,19 @@ def assign_roles(
         implied = _nearest(scene, [a for a in spans if a.implicit])
         if implied is not None and implied.actor != roles.actor2:
             roles = Roles(implied.actor, roles.actor2, roles.assoc1, roles.assoc2, implied=True)
+    elif roles.actor1.name.startswith(_UNNAMED_ARMED):
+        # "armed men ... carried out a drive-by shooting": where the country's
+        # conventions say who does such things unnamed (Mexico: a gang), the
+        # act names the doer more closely than "armed men" does.
+        implied = _nearest(scene, [a for a in spans if a.implicit])
+        if (
+            implied is not None
+            and implied.actor.name.startswith(_UNNAMED)
+            and implied.actor.country == roles.actor1.country
+            and implied.actor.name != roles.actor1.name
+            and implied.actor != roles.actor2
+        ):
+            roles = Roles(implied.actor, roles.actor2, roles.assoc1, roles.assoc2)
     if roles.actor1 is not None and roles.actor2 is None:
         # "Two soldiers were killed when militants fired on a post": the
         # subject of a passive verb in the clause before suffered it.
