@@ -28,6 +28,17 @@ def _main_event(pipeline: Pipeline, text: str) -> Event:
             "Military Forces of Syria (2000-2024)",
             "Government regains territory",
         ),
+        (
+            "On 3 May 2020, the Taliban claimed to have killed five soldiers in Nad Ali.",
+            "Taliban",
+            "Armed clash",
+        ),
+        (
+            "On 3 May 2020, Al Shabaab claimed responsibility for a roadside bomb that hit an "
+            "army truck near Afgooye.",
+            "Al Shabaab",
+            "Remote explosive/landmine/IED",
+        ),
     ],
 )
 def test_extract_claimer_who_says_it_acted_is_actor1(

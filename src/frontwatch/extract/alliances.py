@@ -18,7 +18,11 @@ from frontwatch.models import Actor
 # "Rebels said they had captured ...": the claimer is the doer.
 OWN_CLAIM = re.compile(
     r"^\s*(?:said|says|claimed|claims|announced|announces|reported)\b[^.;]{0,40}?"
-    r"\b(?:they|it|we)\s+(?:had\s+|have\s+|has\s+)?$",
+    r"\b(?:they|it|we)\s+(?:had\s+|have\s+|has\s+)?$"
+    # "X claimed to have shelled", "X claimed responsibility for the bombing"
+    r"|^\s*(?:has\s+|have\s+)?(?:claimed|claims|said|says)\s+to\s+have\s+$"
+    r"|^\s*(?:has\s+|have\s+)?(?:claimed|claims)\s+responsibility\s+for\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # Between two actors: the second fights for the first.
@@ -101,4 +105,4 @@ def claimer_as_doer(
     if OWN_CLAIM.match(text[claim.end : trigger_start]) is None:
         return roles
     claimer = next((a.actor for a in actor_spans if claim.start <= a.start < claim.end), None)
-    return replace(roles, actor1=claimer) if claimer is not None else roles
+    return replace(roles, actor1=claimer, implied=False) if claimer is not None else roles

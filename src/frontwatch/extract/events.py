@@ -326,7 +326,9 @@ class EventExtractor:
             excluded=excluded,
             earlier=earlier_spans,
         )
-        if roles.actor1 is None and claim is not None:
+        if (roles.actor1 is None or roles.implied) and claim is not None:
+            # Who says it did it outranks a doer only implied by the act
+            # ("IS claimed responsibility for a roadside bomb").
             roles = claimer_as_doer(text, claim, role_start, actor_spans, roles)
         if anchor.entry.reverse:
             roles = Roles(actor1=roles.actor2, actor2=roles.actor1)
