@@ -168,3 +168,16 @@ def test_extract_news_toll_sentence_never_gives_a_march_a_toll(pipeline: Pipelin
     march = _events(pipeline, text)[0]
     assert march.sub_event_type == "Peaceful protest"
     assert march.fatalities is None
+
+
+def test_extract_news_counter_protest_is_the_second_actor(pipeline: Pipeline) -> None:
+    """A protest met by a counter-protest has the counter-protesters as its
+    second actor, as ACLED codes it; a protest alone has none."""
+    met = (
+        "On 4 May 2020, teachers rallied in Accra against the new pay scale. A "
+        "counter-protest by supporters of the ministry gathered across the street."
+    )
+    alone = "On 4 May 2020, teachers rallied in Accra against the new pay scale."
+    first = _events(pipeline, met)[0]
+    assert first.actor1 is not None and first.actor2 == first.actor1
+    assert _events(pipeline, alone)[0].actor2 is None

@@ -51,6 +51,13 @@ PROPERTY = "Looting/property destruction"
 # Joining another group: the group joined is the second actor.
 DEFECTION = re.compile(r"\b(?:join(?:ed|ing)?|switch(?:ed)? sides|defect(?:ed|ing)?)\b", re.I)
 INTERVENTION_SUBS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+# A protest met by another crowd: ACLED codes the counter-protesters as the
+# second actor ("Protesters (Serbia)" against "Protesters (Serbia)").
+COUNTER_PROTEST = re.compile(
+    r"\bcounter[- ]?(?:protest|protests|protesters|protestors|demonstration|demonstrations|"
+    r"demonstrators|rally|rallies)\b",
+    re.IGNORECASE,
+)
 ARMED_EVENT_TYPES = frozenset({BATTLES, EXPLOSIONS, VIOLENCE_CIVILIANS})
 # Unarmed people hurt by a blast or shelling: "civilians", "a child", "residents".
 CIVILIAN_HARM = re.compile(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from frontwatch.actors.conventions import apply_conventions
+from frontwatch.actors.conventions import COUNTER_PROTEST, apply_conventions
 from frontwatch.actors.coref import ActorContext
 from frontwatch.actors.dictionary import ActorDictionary
 from frontwatch.dates.resolve import event_date_span, historical_cue
@@ -363,6 +363,12 @@ class EventExtractor:
         roles = self._default_actors(
             sub, roles, said, here, article, gang_victims=gang_victims(clause)
         )
+        if (
+            roles.actor2 is None
+            and event_type_of(sub) == "Protests"
+            and COUNTER_PROTEST.search(f"{said} {following}")
+        ):
+            roles = replace(roles, actor2=roles.actor1)  # met by a counter-protest
         claim_text = None
         if claim is not None:
             # "the monitoring group" -> the monitor named before; a phrase
