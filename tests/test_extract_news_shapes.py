@@ -181,3 +181,15 @@ def test_extract_news_counter_protest_is_the_second_actor(pipeline: Pipeline) ->
     first = _events(pipeline, met)[0]
     assert first.actor1 is not None and first.actor2 == first.actor1
     assert _events(pipeline, alone)[0].actor2 is None
+
+
+def test_extract_news_police_a_riot_fought_is_the_second_actor(pipeline: Pipeline) -> None:
+    """The police a riot fought, named in the sentence after it, are its
+    second actor."""
+    text = (
+        "On 4 May 2020, hundreds of workers demonstrated in Accra demanding unpaid wages. "
+        "Rioters threw stones and bottles at the police."
+    )
+    riots = [e for e in _events(pipeline, text) if e.event_type == "Riots"]
+    assert riots and riots[0].actor2 is not None
+    assert riots[0].actor2.name.startswith("Police Forces of Ghana")

@@ -51,6 +51,13 @@ PROPERTY = "Looting/property destruction"
 # Joining another group: the group joined is the second actor.
 DEFECTION = re.compile(r"\b(?:join(?:ed|ing)?|switch(?:ed)? sides|defect(?:ed|ing)?)\b", re.I)
 INTERVENTION_SUBS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+# The police a riot fought, named in the sentences after it: "Rioters
+# pelted stones at the police", "Police clashed with the demonstrators".
+POLICE_AGAINST_CROWD = re.compile(
+    r"\b(?:at|on|with|against)\s+(?:the\s+)?police\b"
+    r"|\bpolice\s+(?:\w+\s+){0,2}(?:clashed|dispersed|fired|resorted|charged|used|intervened)\b",
+    re.IGNORECASE,
+)
 # A protest met by another crowd: ACLED codes the counter-protesters as the
 # second actor ("Protesters (Serbia)" against "Protesters (Serbia)").
 COUNTER_PROTEST = re.compile(

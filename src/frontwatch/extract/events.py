@@ -10,7 +10,11 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from frontwatch.actors.conventions import COUNTER_PROTEST, apply_conventions
+from frontwatch.actors.conventions import (
+    COUNTER_PROTEST,
+    POLICE_AGAINST_CROWD,
+    apply_conventions,
+)
 from frontwatch.actors.coref import ActorContext
 from frontwatch.actors.dictionary import ActorDictionary
 from frontwatch.dates.resolve import event_date_span, historical_cue
@@ -369,6 +373,13 @@ class EventExtractor:
             and COUNTER_PROTEST.search(f"{said} {following}")
         ):
             roles = replace(roles, actor2=roles.actor1)  # met by a counter-protest
+        if (
+            roles.actor2 is None
+            and here is not None
+            and event_type_of(sub) == "Riots"
+            and POLICE_AGAINST_CROWD.search(f"{said} {following}")
+        ):
+            roles = replace(roles, actor2=self.actors.generic("police", here, article.published))
         claim_text = None
         if claim is not None:
             # "the monitoring group" -> the monitor named before; a phrase
