@@ -21,7 +21,9 @@ in the order they are tried:
 - otherwise the subject before the trigger did it to the object after it.
 
 An actor known only from an action word ("protested", "was found dead") is a
-last resort for actor1.
+last resort for actor1, or names an unnamed armed doer more closely where a
+country's conventions say who does such things (Mexico: a drive-by shooting
+is a gang's).
 """
 
 from __future__ import annotations
