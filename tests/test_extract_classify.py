@@ -46,6 +46,8 @@ def _primary(pipeline: Pipeline, text: str) -> tuple[str, str | None]:
          "arrested.", "Protest with intervention"),
         ("On 12 June 2021, miners held a sit-in in Obuasi. Several arrests were made.",
          "Protest with intervention"),
+        ("On 12 June 2021, traders protested in Tyre over new taxes. Soldiers stopped the "
+         "marchers at the port gate.", "Protest with intervention"),
         ("On 12 June 2021, students protested in Accra against the arrest of a lecturer who "
          "was arrested by the police last week.", "Peaceful protest"),
         ("On 12 June 2021, protesters burned tyres and blocked roads in Lagos.",

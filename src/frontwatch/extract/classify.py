@@ -98,8 +98,9 @@ POLICE_ACTION = re.compile(
     r"workers|strikers)|(?:protesters|demonstrators|participants|activists|students|workers)\s+"
     r"(?:were|was)\s+(?:arrested|detained|beaten|removed|dispersed)|moved the protesters|"
     r"prevented (?:the )?(?:protest|march|rally|demonstration)|attempted to (?:disperse|re-?open)|"
-    r"(?:police|security forces|officers)\s+(?:\w+\s+){0,2}(?:arrested|detained|fired|beat|"
-    r"dispersed|blocked|stopped)|"
+    r"(?:police|security forces|officers|military forces|soldiers|troops|the army)\s+"
+    r"(?:\w+\s+){0,2}(?:arrested|detained|fired|beat|dispersed|blocked|stopped)|"
+    r"(?:working|attempting|trying)\s+to\s+(?:disperse|re-?open|remove)|"
     # Arrests told in the passive, after the protest: "15 people were
     # arrested by the police", "One woman was arrested", "Several arrests
     # were made" (not "a blogger who was arrested last week").
