@@ -183,12 +183,21 @@ def test_extract_news_counter_protest_is_the_second_actor(pipeline: Pipeline) ->
     assert _events(pipeline, alone)[0].actor2 is None
 
 
-def test_extract_news_police_a_riot_fought_is_the_second_actor(pipeline: Pipeline) -> None:
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Rioters threw stones and bottles at the police.",
+        "Two police officers were injured by flying stones.",
+    ],
+)
+def test_extract_news_police_a_riot_fought_is_the_second_actor(
+    pipeline: Pipeline, after: str
+) -> None:
     """The police a riot fought, named in the sentence after it, are its
     second actor."""
     text = (
-        "On 4 May 2020, hundreds of workers demonstrated in Accra demanding unpaid wages. "
-        "Rioters threw stones and bottles at the police."
+        "On 4 May 2020, hundreds of workers demonstrated in Accra demanding unpaid wages, "
+        f"burning tyres and blocking the main road. {after}"
     )
     riots = [e for e in _events(pipeline, text) if e.event_type == "Riots"]
     assert riots and riots[0].actor2 is not None

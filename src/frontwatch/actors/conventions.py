@@ -55,7 +55,9 @@ INTERVENTION_SUBS = frozenset({"Protest with intervention", "Excessive force aga
 # pelted stones at the police", "Police clashed with the demonstrators".
 POLICE_AGAINST_CROWD = re.compile(
     r"\b(?:at|on|with|against)\s+(?:the\s+)?police\b"
-    r"|\bpolice\s+(?:\w+\s+){0,2}(?:clashed|dispersed|fired|resorted|charged|used|intervened)\b",
+    r"|\bpolice\s+(?:\w+\s+){0,2}(?:clashed|dispersed|fired|resorted|charged|used|intervened)\b"
+    r"|\bpolice(?:\s+officers?|men|man)?\s+(?:were|was)\s+(?:pelted|attacked|stoned|assaulted|"
+    r"injured|hurt)\b",
     re.IGNORECASE,
 )
 # A protest met by another crowd: ACLED codes the counter-protesters as the
