@@ -123,7 +123,7 @@ class PlaceResolver:
                 and entry.country_code == seat.country_code
                 and seat.admin1 in (None, entry.admin1)
             ]
-            town = max(towns, key=lambda entry: entry.population, default=None)
+            town = most_important(towns)
             return Candidates((town,) if town is not None else (), loose=False, part=True)
         if is_demonym(name) and mention.kind_hint == ADMIN1:
             # "the Somali region": the region of that people's name.
