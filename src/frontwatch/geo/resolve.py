@@ -24,6 +24,7 @@ from frontwatch.geo.containers import ContainerLink, chain_order, container_link
 from frontwatch.geo.country_words import demonym_country
 from frontwatch.geo.cues import FACILITY_AFTER, RURAL_CUES
 from frontwatch.geo.datelines import DATELINE
+from frontwatch.geo.front_lines import FrontLine, beside_the_line, lines_of
 from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.landmarks import landmark
 from frontwatch.geo.names import ARABIC_ARTICLES, fold
@@ -212,6 +213,7 @@ class PlaceResolver:
         unit: Place | None = None,
         firm: bool = False,
         fronts: Sequence[Place] = (),
+        lines: Sequence[FrontLine] = (),
     ) -> Place | None:
         """The place a toponym means. ``unit`` is the place of the unit it
         is written in ("Takalout (Kidal)"); ``firm`` says the text leaves no
@@ -232,6 +234,7 @@ class PlaceResolver:
         # support: its region named, or another of its places nearby. Alone
         # it is as likely a common word or a namesake ("Comunidad").
         entries += tuple(e for e in found.localities if supported(e, evidence))
+        entries = beside_the_line(entries, fronts, lines)
         if unit is not None:
             inside = tuple(entry for entry in entries if within(entry, unit))
             if inside:
@@ -365,6 +368,7 @@ class PlaceResolver:
         # A front-bound actor's regions count as regions the article names.
         admin_article = admin_article | self._region_keys(actor_regions)
         fronts = self._fronts(actor_regions)
+        lines = lines_of(fronts)
         keys = [fold(mention.text) for mention in ordered]
         tops = [
             None if found.loose else most_important(matching_name(mention, found.entries))
@@ -414,6 +418,7 @@ class PlaceResolver:
                     unit=unit,
                     firm=_firm(link, unit, candidates[index]),
                     fronts=fronts,
+                    lines=lines,
                 )
                 if place is not None and _facility_named_abroad(
                     text, ordered[index], place, focus[index]
