@@ -125,6 +125,46 @@ def test_geo_toponyms_find_romance_names_keep_their_connectors(
 
 
 @pytest.mark.parametrize(
+    ("text", "tagged", "name"),
+    [
+        ("Two men were shot dead in Catole do Rocha, Paraiba.", "Rocha", "Catole do Rocha"),
+        ("Floods cut the road to Santa Cruz de la Sierra.", "Cruz de la Sierra",
+         "Santa Cruz de la Sierra"),
+    ],
+)  # fmt: skip
+def test_geo_toponyms_find_name_cut_at_its_head(
+    gazetteer: Gazetteer, text: str, tagged: str, name: str
+) -> None:
+    """The tagger kept only the tail of a name: the words before it belong
+    to it when the gazetteer knows the whole."""
+    assert name in by_text(find_toponyms(text, entity_spans(text, tagged), gazetteer))
+
+
+def test_geo_toponyms_find_head_words_only_when_the_whole_is_known(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Governor Maria Rocha visited the flooded towns."
+    assert "Rocha" in by_text(find_toponyms(text, entity_spans(text, "Rocha"), gazetteer))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine people held a picket in Navapolatsk of the Vitebsk region on Sunday.",
+        "Farmers gathered in Lashkar Gah of Helmand province to demand seed.",
+    ],
+)
+def test_geo_toponyms_find_place_of_a_region_is_not_one_longer_name(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    """ "X of the Y region" names X and the region it lies in; "X of the Y"
+    alone may still be one name ("the Union of Civil Servants")."""
+    mentions = by_text(find_toponyms(text, [], gazetteer))
+    town = text.split(" in ", 1)[1].split(" of ", 1)[0]
+    assert town in mentions
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Protesters marched in Cape Town on Monday.", "Cape Town"),

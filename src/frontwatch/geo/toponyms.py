@@ -24,6 +24,7 @@ from frontwatch.geo.country_words import (
 from frontwatch.geo.cues import (
     ADMIN1,
     ADMIN2,
+    ADMIN_WORDS,
     COUNTRY,
     FACILITY_AFTER,
     NEAR_CUES,
@@ -204,7 +205,10 @@ def _name_candidates(text: str, gazetteer: Gazetteer) -> list[_NameCandidate]:
             or _KIND_APPOSITION.match(text, name_end) is not None
             or FACILITY_AFTER.match(text, name_end) is not None
         )
-        longer = _PART_OF_LONGER_NAME.match(text, name_end) is not None
+        longer = (
+            _PART_OF_LONGER_NAME.match(text, name_end) is not None
+            and _OF_A_REGION.match(text, name_end) is None
+        )
         candidates.append(
             _NameCandidate(start, end, cued, name_start, name_end, designated, longer)
         )
@@ -418,6 +422,7 @@ def find_toponyms(
         if end <= start:
             continue
         if word is None:
+            start = _started_name(text, start, end, gazetteer)
             end = _completed_name(text, start, end, gazetteer)
         if _not_a_place(text, start, end, gazetteer, modifiers):
             continue
@@ -495,11 +500,35 @@ def _as_dateline(text: str, mention: ToponymMention) -> ToponymMention:
 _CONTINUATION = re.compile(rf"(?:[ -](?:{_CONNECTOR}[ -])?{_NAME_WORD})+")
 # What follows a place name inside the name of something else: "Luhansk
 # People's Militia", "Union of Civil Servants", "Kabul University".
+# "Navapolatsk of the Vitebsk region": a place and the region it lies in,
+# not one longer name.
+_OF_A_REGION = re.compile(
+    rf"\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*\s+"
+    rf"(?:{ADMIN_WORDS}|district|county|department)\b"
+)
 _PART_OF_LONGER_NAME = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z]|\s+[A-Z][a-z]+['’]s\b|\s+(?:People|Peoples|National|"
     r"University|Police|Army|Forces|Front|Brigade|Battalion|Council|Committee|Union|Party|"
     r"Movement|Government|Ministry|Bank|Company|Group|Media|News|TV|Radio)\b)"
 )
+
+
+# Capitalised words, with the connectors of names, right before a name.
+_LEAD_IN = re.compile(rf"(?:(?<![\w-]){_NAME_WORD}[ -](?:{_CONNECTOR}[ -])?){{1,3}}$")
+_LEAD_WORD = re.compile(rf"(?<![\w-]){_NAME_WORD}")
+
+
+def _started_name(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """The start of a name the tagger cut at its head ("Rocha" of "Catole
+    do Rocha"): the capitalised words before it belong to it when the whole
+    is a name the gazetteer knows."""
+    lead = _LEAD_IN.search(text, max(0, start - 60), start)
+    if lead is None:
+        return start
+    for word in _LEAD_WORD.finditer(text, lead.start(), start):
+        if gazetteer.lookup(text[word.start() : end]):
+            return word.start()
+    return start
 
 
 def _completed_name(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
