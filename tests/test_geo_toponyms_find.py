@@ -148,6 +148,42 @@ def test_geo_toponyms_find_head_words_only_when_the_whole_is_known(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Miners blocked a highway in the Municipality of Gomez Palacio, Durango.",
+         "Gomez Palacio", "admin2"),
+        ("Farmers marched in the county of Kilkenny on Friday.", "Kilkenny", "admin2"),
+    ],
+)  # fmt: skip
+def test_geo_toponyms_find_unit_of_a_name(
+    gazetteer: Gazetteer, text: str, name: str, kind: str
+) -> None:
+    """ "The municipality of X", like "the district of X": X, a district."""
+    mention = by_text(find_toponyms(text, [], gazetteer))[name]
+    assert (mention.cue, mention.kind_hint) == ("district", kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On 28 April 2020, Carora, Lara state, bus drivers stopped work.", "Carora"),
+        ("Last week, Bida, Niger, saw a march of traders.", "Bida"),
+    ],
+)
+def test_geo_toponyms_find_place_set_off_by_its_region(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    """No cue and no entity: a known place followed by the region that
+    holds it is still a place."""
+    assert name in by_text(find_toponyms(text, [], gazetteer))
+
+
+def test_geo_toponyms_find_region_after_a_name_it_does_not_hold(gazetteer: Gazetteer) -> None:
+    text = "On Monday, Governor Carora, Texas, spoke."
+    assert "Carora" not in by_text(find_toponyms(text, [], gazetteer))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Nine people held a picket in Navapolatsk of the Vitebsk region on Sunday.",

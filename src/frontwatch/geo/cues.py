@@ -38,8 +38,8 @@ CUE_BEFORE = re.compile(
     rf"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?{_DIRECTIONS}\s+of|"
     r"(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
     r"south-?western)\s+)?countryside of|rural|"
-    r"province of|governorate of|region of|state of|district of|"
-    r"city of|town of|village of|control of|"
+    r"province of|governorate of|region of|state of|district of|municipality of|county of|"
+    r"commune of|city of|town of|village of|control of|"
     r"cent(?:er|re) of|heart of|capital of|streets of|(?:in\s+)?(?:central|downtown)|"
     rf"{'|'.join(_TAKEN_VERBS)}|{'|'.join(_STRUCK_VERBS)}|"
     r"in|at|into|inside|from|to|toward|towards|across|throughout|on|via|between|and"
@@ -186,6 +186,8 @@ _SUFFIX_CUE = {
     "outskirts": "outskirts of",
     "border": "border",
 }
+# "the district of X", "the municipality of X": X is a second-level unit.
+_UNIT_OF = frozenset({"district of", "municipality of", "county of", "commune of"})
 _BEFORE_KIND = {
     "province of": ADMIN1,
     "governorate of": ADMIN1,
@@ -340,7 +342,7 @@ def cue_context(text: str, start: int, end: int) -> tuple[str | None, str | None
             before_cue = (
                 "province" if kind == ADMIN1 else _cue_before_designation(text, start, before)
             )
-        elif raw == "district of":
+        elif raw in _UNIT_OF:
             before_cue, kind = "district", ADMIN2
     after = SUFFIX_AFTER.match(text[end : end + 40])
     after_cue, after_kind = designator_cue(after.group("word") if after else None)

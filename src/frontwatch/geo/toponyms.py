@@ -239,6 +239,9 @@ def _extra_mentions(
         if office is not None and _known(gazetteer, text[start:office]):
             found.append((start, office))  # "Van Governor's Office"
             continue
+        if _set_off_by_its_region(text, start, end, gazetteer):
+            found.append((start, end))
+            continue
         if candidate.designated and candidate.known is None:
             candidate.known = _known(gazetteer, text[start:end], units=True)
         if (candidate.designated and candidate.known) or _apposition_kind(
@@ -314,6 +317,30 @@ def _unknown_mentions(
                 if not _overlaps(*span, taken) and not _overlaps(*span, found):
                     found.append(span)
     return found
+
+
+# ", Lara state" / ", Borno": a region set off after a name.
+_REGION_AFTER = re.compile(
+    rf",\s+(?P<region>{_NAME_WORD}(?:[ -](?:{_CONNECTOR}[ -])?{_NAME_WORD})*)"
+)
+
+
+def _set_off_by_its_region(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """A known place set off by the admin1 region that holds it, with no
+    cue before it ("On 28 April, Carora, Lara state, drivers protested")."""
+    after = _REGION_AFTER.match(text, end)
+    if after is None or text[start:end].lower() in _NOT_PLACES:
+        return False
+    regions = {
+        (entry.country_code, entry.admin1)
+        for entry in gazetteer.lookup(after.group("region"))
+        if entry.feature == ADMIN1
+    }
+    return bool(regions) and any(
+        (entry.country_code, entry.admin1) in regions
+        for entry in gazetteer.lookup(text[start:end])
+        if entry.feature != ADMIN1
+    )
 
 
 def _pins(gazetteer: Gazetteer, region: str, comma: bool) -> bool:
