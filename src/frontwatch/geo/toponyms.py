@@ -24,7 +24,6 @@ from frontwatch.geo.country_words import (
 from frontwatch.geo.cues import (
     ADMIN1,
     ADMIN2,
-    ADMIN_WORDS,
     COUNTRY,
     FACILITY_AFTER,
     NEAR_CUES,
@@ -49,6 +48,17 @@ from frontwatch.geo.datelines import (
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.landmarks import landmark
 from frontwatch.geo.metonyms import acronym_not_region, is_modifier, opens_quarter_name
+from frontwatch.geo.name_spans import (
+    ARTICLE,
+    CANDIDATE_NAME,
+    NAME_WORD,
+    NOT_PLACES,
+    OF_A_REGION,
+    PART_OF_LONGER_NAME,
+    completed_name,
+    set_off_by_its_region,
+    started_name,
+)
 from frontwatch.geo.names import ARABIC_ARTICLES, light_fold, whole_word_occurrences
 
 # Re-exported: callers read country evidence from here with the toponyms.
@@ -70,22 +80,8 @@ __all__ = [
 ]
 
 
-_NAME_WORD = r"[A-Z][\w'’ʿ]*(?:-[A-Za-z][\w'’ʿ]*)*"
-_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|en|er)"
-# Lower-case words inside a name: Arabic articles and kinship words, and the
-# Romance "de los", "de las", "del", "do", "dos" ("Leon de los Aldama",
-# "Valle de las Palmas", "Rio do Sul").
-_CONNECTOR = (
-    rf"(?:(?:de|da|do|di)[ -](?:los|las|la|el|le|lo)|{_ARTICLE}|de|du|da|do|dos|das|del|"
-    r"la|le|los|las|bin|ibn|abu|umm|bani|beni|bir)"
-)
-# A capitalised name as news writes Arabic names too: "al-Sukhna", "Deir ez-Zor",
-# "Maarat al-Numan", "Ras al Ain".
-_CANDIDATE_NAME = re.compile(
-    rf"(?<![\w-])(?:{_ARTICLE}-)?{_NAME_WORD}(?:[ -](?:{_CONNECTOR}[ -])?{_NAME_WORD})*"
-)
 _BORDER = re.compile(
-    rf"(?P<a>(?:{_ARTICLE}-)?{_NAME_WORD})\s*[-–]\s*(?P<b>(?:{_ARTICLE}-)?{_NAME_WORD})"
+    rf"(?P<a>(?:{ARTICLE}-)?{NAME_WORD})\s*[-–]\s*(?P<b>(?:{ARTICLE}-)?{NAME_WORD})"
     r"\s+border"
 )
 _LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|&)\s*")
@@ -99,16 +95,6 @@ _LEADING_NON_NAMES = re.compile(
     r"(?:(?:In|At|Near|From|Outside|Inside|Into|Across|Throughout|Around|On|To|The|And|But|"
     r"Meanwhile|Elsewhere|Later|Earlier)\s+)+"
 )
-# Capitalised words that are never place names on their own.
-_NOT_PLACE_WORDS = (
-    "january february march april may june july august september october november "
-    "december monday tuesday wednesday thursday friday saturday sunday the a an this "
-    "that these those he she it they we i his her its their our mr mrs ms dr gen "
-    "general col colonel president minister prime army police state islamic god allah "
-    # Peoples, not places ("the Arab towns": Arab is also a town in Alabama).
-    "arab arabs kurd kurds druze bedouin bedouins fulani tuareg yazidi yazidis rohingya"
-)
-_NOT_PLACES = frozenset(_NOT_PLACE_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +113,7 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 def _known(gazetteer: Gazetteer, name: str, *, units: bool = False) -> bool:
     """Whether the gazetteer knows ``name`` as a place (``units``: or as a
     district, for a name the text designates as one)."""
-    if name.lower() in _NOT_PLACES or is_demonym(name):
+    if name.lower() in NOT_PLACES or is_demonym(name):
         return False
     if landmark(name) is not None:
         return True
@@ -187,7 +173,7 @@ class _NameCandidate:
 @lru_cache(maxsize=2)
 def _name_candidates(text: str, gazetteer: Gazetteer) -> list[_NameCandidate]:
     candidates = []
-    for match in _CANDIDATE_NAME.finditer(text):
+    for match in CANDIDATE_NAME.finditer(text):
         start, end = match.span()
         # "In Homs" at the start of a sentence: the cue is part of the capitalised run.
         lead = _LEADING_NON_NAMES.match(text, start, end)
@@ -206,8 +192,8 @@ def _name_candidates(text: str, gazetteer: Gazetteer) -> list[_NameCandidate]:
             or FACILITY_AFTER.match(text, name_end) is not None
         )
         longer = (
-            _PART_OF_LONGER_NAME.match(text, name_end) is not None
-            and _OF_A_REGION.match(text, name_end) is None
+            PART_OF_LONGER_NAME.match(text, name_end) is not None
+            and OF_A_REGION.match(text, name_end) is None
         )
         candidates.append(
             _NameCandidate(start, end, cued, name_start, name_end, designated, longer)
@@ -239,7 +225,7 @@ def _extra_mentions(
         if office is not None and _known(gazetteer, text[start:office]):
             found.append((start, office))  # "Van Governor's Office"
             continue
-        if _set_off_by_its_region(text, start, end, gazetteer):
+        if set_off_by_its_region(text, start, end, gazetteer):
             found.append((start, end))
             continue
         if candidate.designated and candidate.known is None:
@@ -257,12 +243,12 @@ _WEAK_CUES = frozenset({"from", "to", "toward", "towards", "via", "between", "on
 _PINNED_AFTER = re.compile(
     r"^\s*(?:\(\s*[A-Z]|(?:,|\s+in)\s+(?:the\s+)?(?:(?:countryside|outskirts|suburbs|"
     r"district|province|governorate|region|state|area)\s+of\s+(?:the\s+)?)?"
-    rf"(?P<region>{_CANDIDATE_NAME.pattern})|"
+    rf"(?P<region>{CANDIDATE_NAME.pattern})|"
     r"\s+(?:village|town|area|district|camp|neighbou?rhood|locality|hamlet)s?\b)"
 )
 _AMPERSAND_ABBREVIATION = re.compile(r"(?<![\w&])[A-Z]&[A-Z](?![\w&])")
 _BRACKETED_REGION = re.compile(
-    rf"\s*\(\s*(?P<region>{_CANDIDATE_NAME.pattern})(?:\s+(?:district|province|governorate|"
+    rf"\s*\(\s*(?P<region>{CANDIDATE_NAME.pattern})(?:\s+(?:district|province|governorate|"
     r"county|state|region))?\s*[,)]",
     re.IGNORECASE,
 )
@@ -285,7 +271,7 @@ def _unknown_mentions(
     for candidate in _name_candidates(text, gazetteer):
         start, end = candidate.start, candidate.end
         name = text[start:end]
-        if name.lower() in _NOT_PLACES or is_demonym(name):
+        if name.lower() in NOT_PLACES or is_demonym(name):
             continue
         if _overlaps(start, end, taken) or _overlaps(start, end, found):
             continue
@@ -319,30 +305,6 @@ def _unknown_mentions(
     return found
 
 
-# ", Lara state" / ", Borno": a region set off after a name.
-_REGION_AFTER = re.compile(
-    rf",\s+(?P<region>{_NAME_WORD}(?:[ -](?:{_CONNECTOR}[ -])?{_NAME_WORD})*)"
-)
-
-
-def _set_off_by_its_region(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """A known place set off by the admin1 region that holds it, with no
-    cue before it ("On 28 April, Carora, Lara state, drivers protested")."""
-    after = _REGION_AFTER.match(text, end)
-    if after is None or text[start:end].lower() in _NOT_PLACES:
-        return False
-    regions = {
-        (entry.country_code, entry.admin1)
-        for entry in gazetteer.lookup(after.group("region"))
-        if entry.feature == ADMIN1
-    }
-    return bool(regions) and any(
-        (entry.country_code, entry.admin1) in regions
-        for entry in gazetteer.lookup(text[start:end])
-        if entry.feature != ADMIN1
-    )
-
-
 def _pins(gazetteer: Gazetteer, region: str, comma: bool) -> bool:
     """Whether a known name pins the unknown one before it: after a comma
     any known place ("Abu Salim, Tripoli"); after "in" only a region
@@ -365,7 +327,7 @@ def _apposition_kind(
     """ "Maiduguri, Borno" / "Haydan district (Sadah)" / "Tripoli, Lebanon": a
     region or country set off right after a place that lies in it."""
     place = _preceding_place(text, start, spans)
-    if place is None or text[start:end].lower() in _NOT_PLACES:
+    if place is None or text[start:end].lower() in NOT_PLACES:
         return None
     regions = gazetteer.lookup(text[start:end])
     within = gazetteer.lookup(text[place[0] : place[1]])
@@ -449,8 +411,8 @@ def find_toponyms(
         if end <= start:
             continue
         if word is None:
-            start = _started_name(text, start, end, gazetteer)
-            end = _completed_name(text, start, end, gazetteer)
+            start = started_name(text, start, end, gazetteer)
+            end = completed_name(text, start, end, gazetteer)
         if _not_a_place(text, start, end, gazetteer, modifiers):
             continue
         cue, kind = cue_context(text, start, end)
@@ -524,57 +486,6 @@ def _as_dateline(text: str, mention: ToponymMention) -> ToponymMention:
     return mention
 
 
-_CONTINUATION = re.compile(rf"(?:[ -](?:{_CONNECTOR}[ -])?{_NAME_WORD})+")
-# What follows a place name inside the name of something else: "Luhansk
-# People's Militia", "Union of Civil Servants", "Kabul University".
-# "Navapolatsk of the Vitebsk region": a place and the region it lies in,
-# not one longer name.
-_OF_A_REGION = re.compile(
-    rf"\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*\s+"
-    rf"(?:{ADMIN_WORDS}|district|county|department)\b"
-)
-_PART_OF_LONGER_NAME = re.compile(
-    r"(?:\s+of\s+(?:the\s+)?[A-Z]|\s+[A-Z][a-z]+['’]s\b|\s+(?:People|Peoples|National|"
-    r"University|Police|Army|Forces|Front|Brigade|Battalion|Council|Committee|Union|Party|"
-    r"Movement|Government|Ministry|Bank|Company|Group|Media|News|TV|Radio)\b)"
-)
-
-
-# Capitalised words, with the connectors of names, right before a name.
-_LEAD_IN = re.compile(rf"(?:(?<![\w-]){_NAME_WORD}[ -](?:{_CONNECTOR}[ -])?){{1,3}}$")
-_LEAD_WORD = re.compile(rf"(?<![\w-]){_NAME_WORD}")
-
-
-def _started_name(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
-    """The start of a name the tagger cut at its head ("Rocha" of "Catole
-    do Rocha"): the capitalised words before it belong to it when the whole
-    is a name the gazetteer knows."""
-    lead = _LEAD_IN.search(text, max(0, start - 60), start)
-    if lead is None:
-        return start
-    for word in _LEAD_WORD.finditer(text, lead.start(), start):
-        if gazetteer.lookup(text[word.start() : end]):
-            return word.start()
-    return start
-
-
-def _completed_name(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
-    """The end of a name the tagger cut short ("Dawlat" of "Dawlat Abad
-    district"): the capitalised words that follow belong to it when the
-    whole is a known name or is followed by a designator."""
-    more = _CONTINUATION.match(text, end)
-    if more is None:
-        return end
-    longer = text[start : more.end()]
-    if longer.split()[-1].lower() in _NOT_PLACES:
-        return end
-    if SUFFIX_AFTER.match(text[more.end() : more.end() + 40]) or (
-        gazetteer.lookup(longer) or gazetteer.lookup_admin2(longer)
-    ):
-        return more.end()
-    return end
-
-
 def _not_a_place(
     text: str, start: int, end: int, gazetteer: Gazetteer, modifiers: bool = False
 ) -> bool:
@@ -610,7 +521,7 @@ def _repeated_mentions(
     names = {m.text for m in found if len(m.text) >= 4 and any(c.isupper() for c in m.text)}
     for name in sorted(names):
         for start, end in whole_word_occurrences(text, name):
-            if _PART_OF_LONGER_NAME.match(text, end):
+            if PART_OF_LONGER_NAME.match(text, end):
                 continue
             if not _overlaps(start, end, [*taken, *spans]):
                 spans.append((start, end))
