@@ -19,7 +19,7 @@ from dataclasses import replace
 from frontwatch.geo.continents import continent
 from frontwatch.geo.country_words import is_demonym
 from frontwatch.geo.cues import ADMIN1, ADMIN2, COUNTRY, POPULATED_PLACE
-from frontwatch.geo.resolve_context import distance_km
+from frontwatch.geo.distance import distance_km
 from frontwatch.geo.toponyms import ToponymMention
 from frontwatch.models import GEO_NEAR, GEO_REGION, Place
 

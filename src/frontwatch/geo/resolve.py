@@ -24,6 +24,7 @@ from frontwatch.geo.containers import ContainerLink, chain_order, container_link
 from frontwatch.geo.country_words import demonym_country
 from frontwatch.geo.cues import FACILITY_AFTER, RURAL_CUES
 from frontwatch.geo.datelines import DATELINE
+from frontwatch.geo.distance import distance_km
 from frontwatch.geo.front_lines import FrontLine, beside_the_line, lines_of
 from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.landmarks import landmark
@@ -35,7 +36,6 @@ from frontwatch.geo.resolve_context import (
     Focus,
     admin_context,
     country_focus,
-    distance_km,
 )
 from frontwatch.geo.resolve_rank import (
     ACROSS_LINE_KM,

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from frontwatch.geo.distance import distance_km
 from frontwatch.geo.gazetteer import GazetteerEntry
 from frontwatch.geo.names import fold
 from frontwatch.geo.toponyms import (
@@ -23,7 +24,6 @@ from frontwatch.geo.toponyms import (
     ToponymMention,
     country_mentions,
 )
-from frontwatch.models import Place
 
 _FOCUS_HINT = 6.0  # evidence for the caller's country hint
 _FOCUS_UNAMBIGUOUS = 2.0  # per toponym that exists in one country only
@@ -40,7 +40,6 @@ _NEIGHBOUR_KM = 200.0  # a small town this close to another place of the article
 _CELL_DEGREES = 2.0  # grid cells (latitude, longitude) for finding such neighbours
 _LOCAL_WINDOW = 80  # characters around a toponym searched for its admin1 ("... in Homs province")
 _SENTENCE_END = re.compile(r"[.!?]\s")
-_EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,16 +80,6 @@ class Anchor:
     longitude: float
     country_code: str
     admin1: str | None
-
-
-def distance_km(
-    first: GazetteerEntry | Anchor | Place, second: GazetteerEntry | Anchor | Place
-) -> float:
-    """Equirectangular distance: exact enough to tell places apart."""
-    mean_latitude = math.radians((first.latitude + second.latitude) / 2)
-    dx = math.radians(second.longitude - first.longitude) * math.cos(mean_latitude)
-    dy = math.radians(second.latitude - first.latitude)
-    return _EARTH_RADIUS_KM * math.hypot(dx, dy)
 
 
 def admin1_keys(entries: Sequence[GazetteerEntry]) -> set[tuple[str, str]]:

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 from frontwatch.geo.countries import national_capitals
 from frontwatch.geo.cues import RURAL_CUES
+from frontwatch.geo.distance import distance_km
 from frontwatch.geo.gazetteer import GazetteerEntry
 from frontwatch.geo.names import fold, light_fold
-from frontwatch.geo.resolve_context import Anchor, Focus, distance_km
+from frontwatch.geo.resolve_context import Anchor, Focus
 from frontwatch.geo.toponyms import (
     ADMIN1,
     ADMIN2,
