@@ -205,13 +205,32 @@ def test_geo_toponyms_find_place_of_a_region_is_not_one_longer_name(
     [
         ("Protesters marched in Cape Town on Monday.", "Cape Town"),
         ("She moved back to Cape Town after a month.", "Cape Town"),
+        ("Riot police broke up a sit-in in Quezon City.", "Quezon City"),
     ],
 )
 def test_geo_toponyms_find_designator_that_is_part_of_the_name(
     gazetteer: Gazetteer, text: str, name: str
 ) -> None:
-    """ "Town" or "City" ends some names: kept when only the whole is known."""
+    """ "Town" or "City" ends some names: kept when the whole is a town and
+    no place called by the rest of the name lies at it (the places called
+    Quezon are provinces and towns far from Quezon City)."""
     assert name in by_text(find_toponyms(text, entity_spans(text, name), gazetteer))
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "name"),
+    [
+        ("Protesters marched in Kuwait City on Monday.", "Kuwait City", "Kuwait"),
+        ("A stash of weapons burned in Ponce city on Tuesday.", "Ponce city", "Ponce"),
+    ],
+)
+def test_geo_toponyms_find_city_word_that_is_no_part_of_the_name(
+    gazetteer: Gazetteer, text: str, entity: str, name: str
+) -> None:
+    """ "Kuwait City" is where "Kuwait" read as a town is; "Ponce city" is
+    no town called so (Ponca City is in Oklahoma)."""
+    mentions = by_text(find_toponyms(text, entity_spans(text, entity), gazetteer))
+    assert mentions[name].kind_hint == "populated place"
 
 
 @pytest.mark.parametrize(

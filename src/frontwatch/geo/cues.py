@@ -11,9 +11,13 @@ import re
 from collections.abc import Sequence
 
 from frontwatch.geo.abbreviations import keeps_final_period
+from frontwatch.geo.distance import distance_km
 from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.names import light_fold
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A town with "City" in its name and a place without it this close are one.
+_SAME_TOWN_KM = 25.0
 
 # kind hints
 ADMIN1, ADMIN2, COUNTRY, POPULATED_PLACE = "admin1", "admin2", "country", "populated place"
@@ -278,13 +282,35 @@ def split_designator(
         if whole and not whole & _regions(gazetteer, text[split[0] : split[1]]):
             return start, end, None
         # "Cape Town": a name whose last word is a designator, known whole
-        # and not without it ("Kuwait City" still splits: "Kuwait" is known,
-        # and read as a town it is the same place).
-        if split[2] in ("city", "town", "village") and (
-            gazetteer.lookup(span) and not gazetteer.lookup(text[split[0] : split[1]])
+        # and not as the town without it ("Kuwait City" still splits:
+        # "Kuwait" is known, and read as a town it is the same place;
+        # "Quezon City" does not: the places called Quezon lie elsewhere).
+        if split[2] in ("city", "town", "village") and _whole_town(
+            gazetteer, span, text[split[0] : split[1]]
         ):
             return start, end, None
     return split
+
+
+def _whole_town(gazetteer: Gazetteer, whole: str, short: str) -> bool:
+    """Whether a name with "City" or "Town" is a town, so called, that the
+    name without it does not mean: no place called so lies within
+    _SAME_TOWN_KM of it."""
+    written = light_fold(whole)
+    towns = [
+        entry
+        for entry in gazetteer.lookup(whole)
+        if entry.feature == POPULATED_PLACE and light_fold(entry.name) == written
+    ]
+    if not towns:
+        return False
+    town = max(towns, key=lambda entry: entry.population)
+    called = light_fold(short)
+    return not any(
+        distance_km(town, entry) <= _SAME_TOWN_KM
+        for entry in gazetteer.lookup(short)
+        if light_fold(entry.name) == called
+    )
 
 
 def _regions(gazetteer: Gazetteer, name: str) -> set[tuple[str, str]]:
