@@ -6,6 +6,8 @@ import pytest
 
 from frontwatch.geo.containers import ContainerLink, chain_order, container_links
 from frontwatch.geo.toponyms import ToponymMention
+from frontwatch.pipeline import Pipeline
+from samples_events import make_article
 
 
 def mentions_of(text: str, *names: str) -> list[ToponymMention]:
@@ -72,6 +74,11 @@ def links_of(text: str, names: tuple[str, ...], regions: tuple[str, ...] = ()) -
         ),
         # Two sentences never link.
         ("Troops left Homs. Hama was calm.", ("Homs", "Hama"), ("Hama",), {}),
+        # A part of a place, or a village by a town: the outer need not be a unit.
+        ("Workers gathered in Gota area of Ahmedabad city.", ("Gota", "Ahmedabad"), (), {0: 1}),
+        ("Gunmen seized a chief in Ugah, near Lafia, at dawn.", ("Ugah", "Lafia"), (), {0: 1}),
+        # ... but a region is not by a town ("in Istria, near Kanfanar").
+        ("Buses drove slowly in Istria, near Kanfanar.", ("Istria", "Kanfanar"), ("Istria",), {}),
     ],
 )
 def test_geo_containers_links_by_form(
@@ -87,6 +94,40 @@ def test_geo_containers_links_designator_before_the_comma() -> None:
     assert links == {0: ContainerLink(1, bracketed=False, designated=True)}
 
 
+def test_geo_containers_links_part_of_a_place() -> None:
+    text = "Youths clashed in the Mbokolo neighbourhood of Douala city."
+    mentions = mentions_of(text, "Mbokolo", "Douala")
+    links = container_links(text, mentions, lambda index: False)
+    assert links == {0: ContainerLink(1, bracketed=False, designated=True, part=True)}
+
+
 def test_geo_containers_links_chain_order_puts_units_first() -> None:
     links = {0: ContainerLink(1, bracketed=True), 1: ContainerLink(2, bracketed=True)}
     assert chain_order(4, links) == [2, 1, 0, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "precision"),
+    [
+        # Gota near Ahmedabad lies 45 km off: the quarter is in the city.
+        (
+            "On 8 May 2020, about 2000 workers gathered at Gota area of Ahmedabad city "
+            "(Ahmedabad, Gujarat) to demand transport home.",
+            "Ahmedabad",
+            1,
+        ),
+        # Uga is a town of Anambra, not the village by Lafia.
+        (
+            "On 30 April 2020, gunmen abducted a village head from his home in Ugah, "
+            "near Lafia (Nasarawa).",
+            "Lafia",
+            2,
+        ),
+    ],
+)
+def test_geo_containers_links_place_of_a_part_or_a_village_by_a_town(
+    pipeline: Pipeline, text: str, town: str, precision: int
+) -> None:
+    events = [e for e in pipeline.process(make_article(text)) if e.flags.is_event]
+    assert events and events[0].place is not None
+    assert (events[0].place.name, events[0].place.geo_precision) == (town, precision)

@@ -16,7 +16,10 @@ Links are found between toponyms next to each other in the text:
   admin2 or country) and the two are not items of a list ("Homs, Hama and
   Aleppo" lists three cities);
 - ``in``/``of``: ``Inner village of Outer district``, ``Inner in Outer
-  province``, when the outer name can be a region.
+  province``, when the outer name can be a region;
+- a part of a place: ``Inner area of Outer`` (a quarter of a town, whatever
+  the town); a village by a town: ``Inner, near Outer``, when the inner
+  name cannot be a region ("Istria, near Kanfanar" is no link).
 """
 
 from __future__ import annotations
@@ -47,6 +50,19 @@ _IN_OF = re.compile(
     r"(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+# "Gota area of Ahmedabad", "Jaro district of Iloilo City": a part of a
+# place, whether or not the place is also a unit; "Ugah, near Lafia": a
+# village by a town.
+_PART_OF_PLACE = re.compile(
+    r"^\s+(?:area|neighbou?rhood|quarter|locality|suburb|district|colony|sector)\s+of\s+"
+    r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_PLACE = re.compile(
+    rf"^{_OPTIONAL_DESIGNATOR}\s*,?\s+(?:near|close\s+to|outside)\s+(?:the\s+)?"
+    r"(?:(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # "Baghlani Jadid (Baghlan Markazi), Baghlan": the bracketed unit lies in
 # the region after the bracket.
 _AFTER_BRACKET = re.compile(r"^\s*\)\s*,\s*$")
@@ -60,6 +76,7 @@ class ContainerLink:
     outer: int  # index of the mention of the unit the inner place lies in
     bracketed: bool  # written in brackets: the strongest form
     designated: bool = False  # a designator follows the inner name ("X district, Y")
+    part: bool = False  # the inner is a part of the outer place ("X area of Y")
 
 
 def _inside_brackets(text: str, position: int) -> bool:
@@ -119,6 +136,10 @@ def container_links(
             and _inside_brackets(text, inner.start)
         ):
             links[index] = ContainerLink(index + 1, bracketed=True)
+        elif _PART_OF_PLACE.match(gap):
+            links[index] = ContainerLink(index + 1, bracketed=False, designated=True, part=True)
+        elif _NEAR_PLACE.match(gap) and not can_be_region(index):
+            links[index] = ContainerLink(index + 1, bracketed=False, designated=True)
         elif _IN_OF.match(gap) and can_be_region(index + 1):
             designated = _DESIGNATED.match(gap) is not None
             links[index] = ContainerLink(index + 1, bracketed=False, designated=designated)

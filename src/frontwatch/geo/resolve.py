@@ -59,7 +59,7 @@ from frontwatch.geo.toponyms import (
     ToponymMention,
     is_demonym,
 )
-from frontwatch.models import GEO_NEAR, GEO_REGION, Place
+from frontwatch.models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place
 
 # A designator that makes a name a unit others lie in: "Pokhran subdivision".
 _UNIT_AFTER = re.compile(
@@ -420,6 +420,7 @@ class PlaceResolver:
                     fronts=fronts,
                     lines=lines,
                 )
+                place = _as_quarter(place, unit, link)
                 if place is not None and _facility_named_abroad(
                     text, ordered[index], place, focus[index]
                 ):
@@ -455,9 +456,7 @@ class PlaceResolver:
         return self.resolve_article([mention], text=text, country_hint=country_hint)[0]
 
 
-def _facility_named_abroad(
-    text: str, mention: ToponymMention, place: Place, focus: Focus
-) -> bool:
+def _facility_named_abroad(text: str, mention: ToponymMention, place: Place, focus: Focus) -> bool:
     """A road or building named after a town abroad ("the Palma bridge" in
     a story that is clearly about Lebanon, "the Damascus highway" in one
     about Beirut alone) names no place of the story: the town lies in a
@@ -478,6 +477,22 @@ def _beside(place: Place, unit: Place) -> bool:
     if place.country_code == unit.country_code:
         return True
     return unit.feature != COUNTRY and distance_km(place, unit) <= ACROSS_LINE_KM
+
+
+def _as_quarter(
+    place: Place | None, unit: Place | None, link: ContainerLink | None
+) -> Place | None:
+    """A quarter the gazetteer lacks, written as a part of its town ("the X
+    neighbourhood of Douala"), placed at the town: the town itself, as
+    ACLED codes a quarter (precision 1), not somewhere near it."""
+    if place is None or unit is None or link is None or not link.part:
+        return place
+    if unit.feature == POPULATED_PLACE and (place.latitude, place.longitude) == (
+        unit.latitude,
+        unit.longitude,
+    ):
+        return replace(place, geo_precision=GEO_EXACT)
+    return place
 
 
 def _holding(mention: ToponymMention, unit: Candidates, inner: Sequence[Candidates]) -> Candidates:
