@@ -173,6 +173,20 @@ CASES: list[tuple[str, Event, Event, bool]] = [
         True,
     ),
     (
+        "a report in a town proper and one of a quarter of it coded at the town",
+        report("a", CLASH, SARAQIB, span("2020-02-01"), GUNMEN_SY, HTS),
+        report(
+            "b",
+            CLASH,
+            replace(SARAQIB, matched_text="Tell Qarqaf"),
+            span("2020-02-01"),
+            GUNMEN_SY,
+            HTS,
+            sentence="Gunmen shot a man dead in the Tell Qarqaf area of Saraqib.",
+        ),
+        False,
+    ),
+    (
         "a report in a town proper and one of another town the gazetteer put in its province",
         report("a", SHELLING, IDLIB_CITY, span("2020-02-01"), ARMY_SY),
         report(

@@ -30,7 +30,7 @@ import yaml
 from frontwatch.errors import ConfigError
 from frontwatch.extract.taxonomy import EVENT_TYPE_OF
 from frontwatch.geo.names import loose_key, unaccented
-from frontwatch.merge.subplaces import finer_places
+from frontwatch.merge.subplaces import finer_places, written_finer_name
 from frontwatch.models import DAY, GEO_EXACT, GEO_NEAR, GEO_REGION, Actor, Event, Place
 from frontwatch.yaml_data import load_yaml
 
@@ -246,15 +246,22 @@ def places_compatible(a: Event, b: Event, rules: MergeRules | None = None) -> bo
 def _town_beside_finer(town: Place, other: Place, finer: frozenset[str]) -> bool:
     """Whether ``town`` is a town proper (exact precision) while the other
     report names finer places, none of which is it, that the gazetteer could
-    only place near a town or in a region (a neighbourhood coded to the town
-    itself, "Colonia Los Pinos, Saraqib", may be where the town's report
-    happened)."""
+    only place near a town or in a region, or at a town as its quarter (a
+    neighbourhood coded to the town itself, "Colonia Los Pinos, Saraqib",
+    may be where the town's report happened)."""
     if not finer or is_region(town) or town.geo_precision != GEO_EXACT:
         return False
-    if not is_region(other) and other.geo_precision < GEO_NEAR:
+    if not is_region(other) and other.geo_precision < GEO_NEAR and not _quarter_of(other):
         return False
     names = {loose_key(n) for n in (town.name, town.matched_text) if n}
     return not names & finer
+
+
+def _quarter_of(place: Place) -> bool:
+    """Whether a report is coded at a town for a quarter of it the
+    gazetteer lacks ("Lalcherra area of Khowai town": at Khowai, precision
+    1, as ACLED codes a quarter)."""
+    return place.feature == "populated place" and written_finer_name(place) is not None
 
 
 def _within(place: Place, region: Place) -> bool:
