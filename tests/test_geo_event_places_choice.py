@@ -15,6 +15,8 @@ from frontwatch.geo.event_places import (
 )
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place
+from frontwatch.pipeline import Pipeline
+from samples_events import make_article
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +136,40 @@ def test_geo_event_places_choice_towns_outweigh_a_country_named_as_modifier(
     located = [us, place("Idlib", 40), us, us, place("Idlib", 100), place("Saraqib", 110)]
     code, _ = article_places.focus_country(text, located, actor_countries=["United States"])
     assert code == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The town of the sentence before, in the same paragraph.
+        (
+            "On 7 May 2020, in Barra Mansa, Rio de Janeiro, police officers went to a "
+            "neighbourhood after a tip on drug sales. Gunmen fired at them and a "
+            "shoot-out followed.",
+            ("Barra Mansa", GEO_EXACT),
+        ),
+        # A new paragraph starts a new story: the article's region.
+        (
+            "On 7 May 2020, in Barra Mansa, Rio de Janeiro, police officers went to a "
+            "neighbourhood after a tip on drug sales.\n\nGunmen fired at them and a "
+            "shoot-out followed.",
+            ("Rio de Janeiro", GEO_REGION),
+        ),
+        # A road between two towns names neither as where things happened.
+        (
+            "On 7 May 2020, lorry drivers drove from Barra Mansa to Volta Redonda, "
+            "Rio de Janeiro. Gunmen fired at them and a shoot-out followed.",
+            ("Rio de Janeiro", GEO_REGION),
+        ),
+    ],
+)
+def test_geo_event_places_choice_place_told_before(
+    pipeline: Pipeline, text: str, expected: tuple[str, int]
+) -> None:
+    events = [
+        e
+        for e in pipeline.process(make_article(text))
+        if e.flags.is_event and e.provenance[0].sentence.startswith("Gunmen")
+    ]
+    assert events and events[0].place is not None
+    assert (events[0].place.name, events[0].place.geo_precision) == expected

@@ -82,6 +82,29 @@ def _sentence_around(text: str, mention: DateMention) -> str:
     return text[start : after.end() if after else len(text)]
 
 
+# A capture reported in the lead is usually the day of the report, but an
+# undated sentence otherwise only tells us the event happened by publication.
+UNDATED_REASON = "no date in the sentence: on or shortly before publication"
+
+
+def undated_sentence_span(published: dt.date | None, told_before: DateSpan | None) -> DateSpan:
+    """The date of a sentence that gives none: that of the paragraph's last
+    dated sentence (``told_before``), else the publication date with week
+    precision."""
+    if told_before is not None:
+        return dataclasses.replace(
+            told_before, reason=f"{told_before.reason}; date of the sentence before"
+        )
+    if published is None:
+        return DateSpan(
+            start=None,
+            end=None,
+            precision=None,
+            reason="no date in the sentence and no publication date",
+        )
+    return DateSpan(start=published, end=published, precision=WEEK, reason=UNDATED_REASON)
+
+
 def event_date_span(text: str, published: dt.date | None) -> DateSpan:
     """The date of the event a text reports.
 

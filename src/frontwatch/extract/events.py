@@ -17,7 +17,7 @@ from frontwatch.actors.conventions import (
 )
 from frontwatch.actors.coref import ActorContext
 from frontwatch.actors.dictionary import ActorDictionary
-from frontwatch.dates.resolve import event_date_span, historical_cue
+from frontwatch.dates.resolve import event_date_span, historical_cue, undated_sentence_span
 from frontwatch.extract.alliances import (
     alliances,
     claimer_as_doer,
@@ -49,11 +49,15 @@ from frontwatch.extract.selection import (
 )
 from frontwatch.extract.taxonomy import CONTROL_CHANGES, event_type_of
 from frontwatch.extract.triggers import TriggerLexicon, TriggerMatch
-from frontwatch.geo.event_places import ArticlePlaces, region_companions, sentence_places
+from frontwatch.geo.event_places import (
+    ArticlePlaces,
+    place_told_before,
+    region_companions,
+    sentence_places,
+)
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.outlets import outlet_countries
 from frontwatch.models import (
-    WEEK,
     Actor,
     Article,
     DateSpan,
@@ -72,9 +76,6 @@ DENIAL = re.compile(
     r"\b(?:claims?|reports?)\s+(?:was|were|is|are)\s+(?:false|untrue|baseless|fabricated)\b",
     re.IGNORECASE,
 )
-# A capture reported in the lead is usually the day of the report, but an
-# undated sentence otherwise only tells us the event happened by publication.
-UNDATED_REASON = "no date in the sentence: on or shortly before publication"
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 
 
@@ -176,7 +177,9 @@ class EventExtractor:
                 country,
                 drafts,
                 following=following,
-                date=own_date if own_date.expression else self._undated(article, dated),
+                date=own_date
+                if own_date.expression
+                else undated_sentence_span(article.published, dated[1] if dated else None),
                 placeless_country=region.country if region is not None else country,
             )
         return [self._freeze(article, d, region, located) for d in drafts]
@@ -476,27 +479,6 @@ class EventExtractor:
         target.area_text = area.group("text").strip()
         return target
 
-    @staticmethod
-    def _undated(article: Article, dated: tuple[Span, DateSpan] | None) -> DateSpan:
-        """The date of a sentence that gives none: that of the paragraph's last
-        dated sentence, else the publication date with week precision."""
-        if dated is not None:
-            span = dated[1]
-            return replace(span, reason=f"{span.reason}; date of the sentence before")
-        if article.published is None:
-            return DateSpan(
-                start=None,
-                end=None,
-                precision=None,
-                reason="no date in the sentence and no publication date",
-            )
-        return DateSpan(
-            start=article.published,
-            end=article.published,
-            precision=WEEK,
-            reason=UNDATED_REASON,
-        )
-
     def _default_actors(
         self,
         sub: str,
@@ -526,6 +508,8 @@ class EventExtractor:
         sentence = draft.sentence
         place = draft.place
         others = draft.other_places
+        if place is None:
+            place, others = place_told_before(located, sentence, article.text, region)
         if place is None and region is not None:
             place, others = region, region_companions(located, region)
         provenance = tuple(

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.metonyms import capital_as_government
@@ -17,7 +17,7 @@ from frontwatch.geo.toponyms import (
     find_toponyms,
     is_near_cue,
 )
-from frontwatch.models import GEO_REGION, Place
+from frontwatch.models import GEO_EXACT, GEO_REGION, Place
 
 # How many other admin1 regions an event coded at region level lists.
 MAX_REGION_COMPANIONS = 3
@@ -206,6 +206,43 @@ def sentence_places(
     inside.sort(key=lambda p: _rank(p, notes.get(p.start or 0)))
     main = inside[0]
     return main, tuple(p for p in inside[1:] if p.name != main.name)
+
+
+def place_told_before(
+    located: Sequence[Place], sentence: Span, text: str, region: Place | None
+) -> tuple[Place | None, tuple[Place, ...]]:
+    """Where a statement that names no place happened: the town or district
+    of the nearest sentence before it, in its paragraph, that names a place
+    ("In Barra Mansa, police went to a neighbourhood. Gunmen fired at them."),
+    as an undated sentence takes the date told before it. A region or
+    nothing there, or a place outside the article's ``region`` (a quarter
+    read as a namesake elsewhere): (None, ()), and the event goes to the
+    region."""
+    start = sentence.start_char
+    paragraph = text.rfind("\n\n", 0, start) + 1
+    for told in reversed(list(sentence.doc.sents)):
+        if told.end_char > start:
+            continue
+        if told.start_char < paragraph:
+            break
+        place, others = sentence_places(located, start=told.start_char, end=told.end_char)
+        if place is None:
+            continue
+        notes = located.notes if isinstance(located, LocatedPlaces) else {}
+        note = notes.get(place.start or 0)
+        told_in = note is not None and note.cue in _LOCATIVE_CUES and not note.unit
+        if place.geo_precision != GEO_EXACT or not told_in or not _inside(place, region):
+            return None, ()
+        return place, others
+    return None, ()
+
+
+def _inside(place: Place, region: Place | None) -> bool:
+    if region is None:
+        return True
+    if place.country_code != region.country_code:
+        return False
+    return region.feature == "country" or place.admin1 == region.admin1
 
 
 def region_companions(located: Sequence[Place], region: Place) -> tuple[Place, ...]:
