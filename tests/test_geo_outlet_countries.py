@@ -72,9 +72,10 @@ def test_geo_outlet_countries_file_integrity() -> None:
         # lacks, not Nigeria's Minna, spelled otherwise: coded in Lebanon.
         ("An-Nahar", "A crowd burned tyres in el Mina on Tuesday evening.", "Lebanon"),
         ("Example Daily", "A crowd burned tyres in el Mina on Tuesday evening.", "Nigeria"),
-        # An Iranian agency's "Kut e Abdollah" is no town abroad.
+        # "Kut e Abdollah" is a town of Khuzestan (the ezafe joins the name),
+        # whoever reports it; it had been read as "Kut", Iraq's Al-Kut.
         ("IRNA", "Retired teachers rallied in Kut e Abdollah to demand pensions.", "Iran"),
-        ("Example Daily", "Retired teachers rallied in Kut e Abdollah to demand pensions.", "Iraq"),
+        ("Example Daily", "Retired teachers rallied in Kut e Abdollah to demand pensions.", "Iran"),
         # A Lebanese paper's "Marj" is a Lebanese village the gazetteer
         # lacks, not the Libyan district of that name.
         ("An-Nahar", "Farmers blocked the main road in Marj on Monday.", "Lebanon"),

@@ -140,6 +140,13 @@ def test_geo_toponyms_find_name_cut_at_its_head(
     assert name in by_text(find_toponyms(text, entity_spans(text, tagged), gazetteer))
 
 
+def test_geo_toponyms_find_persian_ezafe_joins_a_name(gazetteer: Gazetteer) -> None:
+    """The ezafe written apart ("Kut e Abdollah") is inside the name, like a
+    Romance "de" or an Arabic "al"."""
+    text = "Municipal workers in Kut e Abdollah stopped work over unpaid wages."
+    assert "Kut e Abdollah" in by_text(find_toponyms(text, entity_spans(text, "Kut"), gazetteer))
+
+
 def test_geo_toponyms_find_head_words_only_when_the_whole_is_known(
     gazetteer: Gazetteer,
 ) -> None:

@@ -15,10 +15,11 @@ NAME_WORD = r"[A-Z][\w'’ʿ]*(?:-[A-Za-z][\w'’ʿ]*)*"
 ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|en|er)"
 # Lower-case words inside a name: Arabic articles and kinship words, and the
 # Romance "de los", "de las", "del", "do", "dos" ("Leon de los Aldama",
-# "Valle de las Palmas", "Rio do Sul").
+# "Valle de las Palmas", "Rio do Sul"), and the Persian ezafe written apart
+# ("Kut e Abdollah", "Sar e Pol").
 CONNECTOR = (
     rf"(?:(?:de|da|do|di)[ -](?:los|las|la|el|le|lo)|{ARTICLE}|de|du|da|do|dos|das|del|"
-    r"la|le|los|las|bin|ibn|abu|umm|bani|beni|bir)"
+    r"la|le|los|las|bin|ibn|abu|umm|bani|beni|bir|e|ye)"
 )
 # A capitalised name as news writes Arabic names too: "al-Sukhna", "Deir ez-Zor",
 # "Maarat al-Numan", "Ras al Ain".
