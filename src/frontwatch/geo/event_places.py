@@ -211,15 +211,17 @@ def sentence_places(
 def place_told_before(
     located: Sequence[Place], sentence: Span, text: str, region: Place | None
 ) -> tuple[Place | None, tuple[Place, ...]]:
-    """Where a statement that names no place happened: the town or district
-    of the nearest sentence before it, in its paragraph, that names a place
-    ("In Barra Mansa, police went to a neighbourhood. Gunmen fired at them."),
-    as an undated sentence takes the date told before it. A region or
-    nothing there, or a place outside the article's ``region`` (a quarter
+    """Where a statement that names no place happened: the town (precision
+    1) that the nearest sentence before it, in its paragraph, that names a
+    place puts something in ("in", "at": "In Barra Mansa, police went to a
+    neighbourhood. Gunmen fired at them."), as an undated sentence takes the
+    date told before it. A region, a place passed through or only near,
+    nothing there, or a town outside the article's ``region`` (a quarter
     read as a namesake elsewhere): (None, ()), and the event goes to the
     region."""
     start = sentence.start_char
     paragraph = text.rfind("\n\n", 0, start) + 1
+    notes = located.notes if isinstance(located, LocatedPlaces) else {}
     for told in reversed(list(sentence.doc.sents)):
         if told.end_char > start:
             continue
@@ -228,16 +230,15 @@ def place_told_before(
         place, others = sentence_places(located, start=told.start_char, end=told.end_char)
         if place is None:
             continue
-        notes = located.notes if isinstance(located, LocatedPlaces) else {}
         note = notes.get(place.start or 0)
         told_in = note is not None and note.cue in _LOCATIVE_CUES and not note.unit
-        if place.geo_precision != GEO_EXACT or not told_in or not _inside(place, region):
+        if place.geo_precision != GEO_EXACT or not told_in or not _in_region(place, region):
             return None, ()
         return place, others
     return None, ()
 
 
-def _inside(place: Place, region: Place | None) -> bool:
+def _in_region(place: Place, region: Place | None) -> bool:
     if region is None:
         return True
     if place.country_code != region.country_code:
