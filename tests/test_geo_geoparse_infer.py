@@ -31,6 +31,23 @@ def test_geo_geoparse_infer_unknown_name_near_the_closest_town() -> None:
     assert result[0] == (CHICAGO, False) and result[2] == (BROOKLYN, False)
 
 
+def test_geo_geoparse_infer_near_a_town_of_the_article_s_country() -> None:
+    """An unknown name written beside a capital the story quotes is near a
+    town of the country the story's places are in most."""
+    moscow = Place("Moscow", 55.75, 37.62, "Russia", "RU", population=10_000_000, score=0.9)
+    damascus = Place("Damascus", 33.51, 36.29, "Syria", "SY", population=1_600_000, score=0.9)
+    homs = Place("Homs", 34.73, 36.71, "Syria", "SY", population=650_000, score=0.9)
+    mentions = [
+        mention("Damascus", 0),
+        mention("Homs", 40),
+        mention("Moscow", 200),
+        mention("Eastern Ghouta", 215),
+    ]
+    place, inferred = infer_places(mentions, [damascus, homs, moscow, None])[3]
+    assert inferred and place is not None and place.country_code == "SY"
+    assert place.name == "Homs"  # of the Syrian towns, the one written closest
+
+
 def test_geo_geoparse_infer_far_small_town_is_doubtful() -> None:
     # "Broadway" matched only Broadway, North Carolina (1,300 people), some
     # 700 km from the article's other towns.

@@ -4,10 +4,12 @@ A name the gazetteer lacks ("Royal Street", "Barclays Center", a
 neighbourhood) is most often in or near a town the same article names; so
 is a name that only a small town far from every other place of the article
 matches ("Broadway" in an article about Manhattan is not a village of that
-name hundreds of kilometres away). Such a toponym is placed near the town written closest to it,
-else at the region, else the country, the article's toponyms resolve to most
-often, with precision 2 (3 at a region) and a low score, and marked as
-inferred. Demonyms and continents stand for themselves.
+name hundreds of kilometres away). Such a toponym is placed near the town
+written closest to it among the towns of the country the article's places
+are in most often (not near a foreign capital the story quotes), else at the
+region, else the country, the article's toponyms resolve to most often, with
+precision 2 (3 at a region) and a low score, and marked as inferred.
+Demonyms and continents stand for themselves.
 """
 
 from __future__ import annotations
@@ -53,10 +55,15 @@ def infer_places(
         if not any(doubt and town is place for doubt, place in zip(doubtful, places, strict=True))
     ]
     focal = None if sure else focal_place(places)
+    # The towns of the country the article's places are in most often: an
+    # unknown name in a story about Syria is not near a capital it quotes.
+    countries = Counter(place.country_code for place in places if place is not None)
+    home = countries.most_common(1)[0][0] if countries else None
+    at_home = [(start, town) for start, town in sure if town.country_code == home] or sure
     result: list[tuple[Place | None, bool]] = []
     for mention, place, doubt in zip(mentions, places, doubtful, strict=True):
         if doubt or (place is None and not _stands_alone(mention)):
-            near = min(sure, key=lambda t: abs(t[0] - mention.start))[1] if sure else focal
+            near = min(at_home, key=lambda t: abs(t[0] - mention.start))[1] if sure else focal
             if near is not None:
                 result.append((_near(near, mention), True))
                 continue
