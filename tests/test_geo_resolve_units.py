@@ -225,3 +225,29 @@ def test_geo_resolve_units_facility_of_a_town_the_story_points_to(
     text = "US officials in Tennessee and Afghan police said a bomb went off at the Kabul airport."
     found = places(resolver, text, "US", "Tennessee")
     assert found["Kabul"].country_code == "AF"
+
+
+def test_geo_resolve_units_bare_county_in_its_country(resolver: PlaceResolver) -> None:
+    """A big district news names bare ("Kent"), in a country the article
+    points to, where no town or region bears the name."""
+    text = (
+        "The touring-car season opens in Kent in April, then moves to Leicestershire "
+        "and Scotland."
+    )
+    found = places(resolver, text, "Kent", "Leicestershire", "Scotland")
+    assert (found["Kent"].country_code, found["Kent"].feature) == ("GB", "admin2")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A county of a few thousand people is as likely a street or a word.
+        "In Chicago, he ran to the subway platform at Grand and waved a knife.",
+        # A big county abroad that nothing in the article points to.
+        "Charles told reporters in Goma that fighting went on near Beni.",
+    ],
+)
+def test_geo_resolve_units_bare_county_not_taken(resolver: PlaceResolver, text: str) -> None:
+    name = "Grand" if "Grand" in text else "Charles"
+    found = places(resolver, text, name)
+    assert name not in found or found[name].feature != "admin2"

@@ -28,7 +28,7 @@ from frontwatch.geo.distance import distance_km
 from frontwatch.geo.front_lines import FrontLine, beside_the_line, lines_of
 from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.landmarks import landmark
-from frontwatch.geo.names import ARABIC_ARTICLES, fold
+from frontwatch.geo.names import ARABIC_ARTICLES, fold, light_fold
 from frontwatch.geo.resolve_context import (
     SMALL_TOWN,
     Anchor,
@@ -152,6 +152,11 @@ class PlaceResolver:
             entries = self.gazetteer.lookup(shorter)
         if units or mention.kind_hint == ADMIN2:
             entries += self.gazetteer.lookup_admin2(name) or self.gazetteer.lookup_admin2(shorter)
+        districts = (
+            tuple(_bare_districts(name, entries, self.gazetteer.lookup_admin2(name)))
+            if mention.kind_hint is None and not units
+            else ()
+        )
         if mention.kind_hint == COUNTRY:
             country = self.gazetteer.country(name)
             if country is not None and country not in entries:
@@ -159,8 +164,10 @@ class PlaceResolver:
         # The villages and quarters of the name that the gazetteer lacks
         # (GeoNames' postal places; see _resolve_one for when they count).
         localities = tuple(self.gazetteer.lookup_locality(name))
-        if entries or localities:
-            return Candidates(tuple(entries), loose=False, localities=localities)
+        if entries or localities or districts:
+            return Candidates(
+                tuple(entries), loose=False, localities=localities, districts=districts
+            )
         if len(_CONSONANTS.findall(fold(name))) < _MIN_LOOSE_CONSONANTS:
             # The vowel-blind key of a short name matches too much ("Oahu"
             # is not "Ohio").
@@ -234,6 +241,7 @@ class PlaceResolver:
         # support: its region named, or another of its places nearby. Alone
         # it is as likely a common word or a namesake ("Comunidad").
         entries += tuple(e for e in found.localities if supported(e, evidence))
+        entries += tuple(d for d in found.districts if evidence.focus.shares.get(d.country_code))
         entries = beside_the_line(entries, fronts, lines)
         if unit is not None:
             inside = tuple(entry for entry in entries if within(entry, unit))
@@ -495,6 +503,29 @@ def _as_quarter(
     return place
 
 
+def _bare_districts(
+    name: str, entries: Sequence[GazetteerEntry], districts: Sequence[GazetteerEntry]
+) -> list[GazetteerEntry]:
+    """The big districts a bare name may mean, where their country has no
+    town or region so called: "Kent", "Peel", "Maui", "South Waziristan"
+    are counties and agencies that news names without "county". Small ones
+    ("Grand", "Hubbard": counties of a few thousand people) are as likely
+    a street or a word."""
+    written = light_fold(name)
+    named = {
+        entry.country_code
+        for entry in entries
+        if entry.feature in (POPULATED_PLACE, ADMIN1, COUNTRY) and light_fold(entry.name) == written
+    }
+    return [
+        district
+        for district in districts
+        if district.country_code not in named
+        and light_fold(district.name) == written
+        and district.population >= _BARE_DISTRICT_POPULATION
+    ]
+
+
 def _holding(mention: ToponymMention, unit: Candidates, inner: Sequence[Candidates]) -> Candidates:
     """A unit's candidates in the countries where one of them holds a
     candidate of a place written in it, when there are such (else all of
@@ -573,6 +604,8 @@ def _placed(mention: ToponymMention) -> bool:
     return mention.cue is not None and mention.cue not in ("from", "to", "between", "and")
 
 
+# A district named bare is a candidate when it holds at least this many people.
+_BARE_DISTRICT_POPULATION = 100_000
 # A loose match trusted with no country evidence: a town at least this big,
 # the only one the vowel-blind key finds.
 _LOOSE_ALONE_POPULATION = 100_000

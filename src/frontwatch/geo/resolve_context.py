@@ -68,6 +68,9 @@ class Candidates:
     # kept apart from ``entries``, so that they are no evidence of a country
     # or a region, and considered only where the article supports them.
     localities: tuple[GazetteerEntry, ...] = ()
+    # Big districts a bare name may mean ("Kent"): likewise kept apart, and
+    # considered only in a country the article points to.
+    districts: tuple[GazetteerEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +149,7 @@ def country_focus(
             )
             vote = (fold(mention.text), countries)
             # A town that is also a district of its name is no mere hamlet.
-            district = any(
-                e.feature == ADMIN2 and fold(e.name) == vote[0] for e in found.entries
-            )
+            district = any(e.feature == ADMIN2 and fold(e.name) == vote[0] for e in found.entries)
             towns = all(e.feature == POPULATED_PLACE for e in places)
             if biggest < SMALL_TOWN and towns and not district:
                 hamlets.add(vote)
