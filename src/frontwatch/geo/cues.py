@@ -56,9 +56,30 @@ CUE_BEFORE = re.compile(
 # above needs its last word here (tests/test_geo_cues_prefilter.py checks).
 _CUE_LAST_WORDS = frozenset(
     {
-        "of", "to", "near", "nearby", "outside", "around", "rural", "in", "at", "into",
-        "inside", "from", "toward", "towards", "across", "throughout", "on", "via", "between",
-        "and", "central", "downtown", *_TAKEN_VERBS, *_STRUCK_VERBS,
+        "of",
+        "to",
+        "near",
+        "nearby",
+        "outside",
+        "around",
+        "rural",
+        "in",
+        "at",
+        "into",
+        "inside",
+        "from",
+        "toward",
+        "towards",
+        "across",
+        "throughout",
+        "on",
+        "via",
+        "between",
+        "and",
+        "central",
+        "downtown",
+        *_TAKEN_VERBS,
+        *_STRUCK_VERBS,
     }
 )
 
@@ -115,9 +136,7 @@ ADMIN_WORDS = r"province|governorate|oblast|state|region|wilaya|muhafazat|prefec
 # Local units below the province named after their seat: Nigeria's LGAs,
 # Bangladesh's upazilas, South Asia's tehsils and talukas, Ethiopia's
 # woredas, Cameroon's subdivisions, Uganda's sub-counties.
-_LOCAL_UNIT_WORDS = (
-    r"lgas?|upazilas?|tehsils?|talukas?|woredas?|subdivisions?|sub-?count(?:y|ies)"
-)
+_LOCAL_UNIT_WORDS = r"lgas?|upazilas?|tehsils?|talukas?|woredas?|subdivisions?|sub-?count(?:y|ies)"
 # Designations written after a toponym: "Homs province", "the Idlib countryside".
 SUFFIX_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
 from frontwatch.errors import ConfigError
 from frontwatch.geo.countries import read_data_text
+from frontwatch.geo.cues import POPULATED_PLACE
 from frontwatch.geo.gazetteer import GazetteerEntry
-from frontwatch.geo.resolve_rank import within
-from frontwatch.models import Place
+from frontwatch.geo.resolve_context import SMALL_TOWN
+from frontwatch.geo.resolve_rank import Evidence, best_place, in_unit, matching_name, within
+from frontwatch.geo.toponyms import ToponymMention
+from frontwatch.models import GEO_NEAR, Place
 
 FRONT_LINES_FILE = "front_lines.tsv"
 # A namesake this close to the line is on the front (the contact zone and
@@ -127,3 +130,38 @@ def beside_the_line(
     limit = min(NEAR_LINE_KM, nearest + LINE_SLACK_KM)
     off_line = {key for key, km in distance.items() if km > limit}
     return tuple(entry for entry in entries if id(entry) not in off_line)
+
+
+def front_village(
+    mention: ToponymMention,
+    entries: Sequence[GazetteerEntry],
+    fronts: Sequence[Place],
+    evidence: Evidence,
+    *,
+    part: bool,
+) -> Place | None:
+    """Where a village named by front-bound actors (the OSCE monitors, the
+    Donbas militias) is: its namesake inside their regions, else, when
+    every place of the name is a small town (villages missing from the
+    gazetteer share names with hamlets all over the country), the front's
+    main region (listed first), with precision 2. A town-sized place
+    elsewhere ("Odesa") keeps its own reading, and so does a name asked
+    for as a region."""
+    if mention.kind_hint not in (None, POPULATED_PLACE):
+        return None
+    named = matching_name(mention, entries) or entries
+    if any(e.feature != POPULATED_PLACE or e.population >= SMALL_TOWN for e in named):
+        return None
+    inside = [e for e in entries if any(within(e, front) for front in fronts)]
+    if inside:
+        return best_place(mention, inside, replace(evidence, top=None), part=part, pinned=True)
+    if not entries and not _placed(mention):
+        return None
+    # A named place, not the whole region: coded near it, as ACLED codes a
+    # village it cannot place more exactly.
+    return replace(in_unit(mention, fronts[0]), geo_precision=GEO_NEAR)
+
+
+def _placed(mention: ToponymMention) -> bool:
+    """Whether the text puts an unknown name somewhere ("near X", "in X")."""
+    return mention.cue is not None and mention.cue not in ("from", "to", "between", "and")

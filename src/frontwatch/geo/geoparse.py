@@ -303,9 +303,7 @@ def _facility_of_place(mention: ToponymMention, gazetteer: Gazetteer) -> bool:
     hamlet abroad."""
     words = mention.text.split()
     return (
-        len(words) > 1
-        and facility_word(words[-1])
-        and bool(gazetteer.lookup(" ".join(words[:-1])))
+        len(words) > 1 and facility_word(words[-1]) and bool(gazetteer.lookup(" ".join(words[:-1])))
     )
 
 

@@ -207,9 +207,7 @@ def _distinct(path: Path, known: Mapping[str, Sequence[tuple[float, float]]]) ->
         if cell in seen:
             continue
         seen.add(cell)
-        localities.append(
-            Locality(latin, keys, latitude, longitude, code, fields[_ADMIN1].strip())
-        )
+        localities.append(Locality(latin, keys, latitude, longitude, code, fields[_ADMIN1].strip()))
     return localities
 
 

@@ -25,16 +25,17 @@ from frontwatch.geo.country_words import demonym_country
 from frontwatch.geo.cues import FACILITY_AFTER, RURAL_CUES
 from frontwatch.geo.datelines import DATELINE
 from frontwatch.geo.distance import distance_km
-from frontwatch.geo.front_lines import FrontLine, beside_the_line, lines_of
+from frontwatch.geo.front_lines import FrontLine, beside_the_line, front_village, lines_of
 from frontwatch.geo.gazetteer import Gazetteer, GazetteerEntry
 from frontwatch.geo.landmarks import landmark
-from frontwatch.geo.names import ARABIC_ARTICLES, fold, light_fold
+from frontwatch.geo.names import ARABIC_ARTICLES, fold
 from frontwatch.geo.resolve_context import (
     SMALL_TOWN,
     Anchor,
     Candidates,
     Focus,
     admin_context,
+    bare_districts,
     country_focus,
 )
 from frontwatch.geo.resolve_rank import (
@@ -59,7 +60,7 @@ from frontwatch.geo.toponyms import (
     ToponymMention,
     is_demonym,
 )
-from frontwatch.models import GEO_EXACT, GEO_NEAR, GEO_REGION, Place
+from frontwatch.models import GEO_EXACT, GEO_REGION, Place
 
 # A designator that makes a name a unit others lie in: "Pokhran subdivision".
 _UNIT_AFTER = re.compile(
@@ -153,7 +154,7 @@ class PlaceResolver:
         if units or mention.kind_hint == ADMIN2:
             entries += self.gazetteer.lookup_admin2(name) or self.gazetteer.lookup_admin2(shorter)
         districts = (
-            tuple(_bare_districts(name, entries, self.gazetteer.lookup_admin2(name)))
+            tuple(bare_districts(name, entries, self.gazetteer.lookup_admin2(name)))
             if mention.kind_hint is None and not units
             else ()
         )
@@ -253,7 +254,7 @@ class PlaceResolver:
             if firm or not entries:
                 return in_unit(mention, unit)
         if fronts and unit is None:
-            front = _front_village(mention, entries, fronts, evidence, part=found.part)
+            front = front_village(mention, entries, fronts, evidence, part=found.part)
             if front is not None:
                 return front
         if not entries:
@@ -503,29 +504,6 @@ def _as_quarter(
     return place
 
 
-def _bare_districts(
-    name: str, entries: Sequence[GazetteerEntry], districts: Sequence[GazetteerEntry]
-) -> list[GazetteerEntry]:
-    """The big districts a bare name may mean, where their country has no
-    town or region so called: "Kent", "Peel", "Maui", "South Waziristan"
-    are counties and agencies that news names without "county". Small ones
-    ("Grand", "Hubbard": counties of a few thousand people) are as likely
-    a street or a word."""
-    written = light_fold(name)
-    named = {
-        entry.country_code
-        for entry in entries
-        if entry.feature in (POPULATED_PLACE, ADMIN1, COUNTRY) and light_fold(entry.name) == written
-    }
-    return [
-        district
-        for district in districts
-        if district.country_code not in named
-        and light_fold(district.name) == written
-        and district.population >= _BARE_DISTRICT_POPULATION
-    ]
-
-
 def _holding(mention: ToponymMention, unit: Candidates, inner: Sequence[Candidates]) -> Candidates:
     """A unit's candidates in the countries where one of them holds a
     candidate of a place written in it, when there are such (else all of
@@ -569,43 +547,6 @@ def region_place(entry: GazetteerEntry, *, feature: str = ADMIN1, score: float =
     )
 
 
-def _front_village(
-    mention: ToponymMention,
-    entries: Sequence[GazetteerEntry],
-    fronts: Sequence[Place],
-    evidence: Evidence,
-    *,
-    part: bool,
-) -> Place | None:
-    """Where a village named by front-bound actors (the OSCE monitors, the
-    Donbas militias) is: its namesake inside their regions, else, when
-    every place of the name is a small town (villages missing from the
-    gazetteer share names with hamlets all over the country), the front's
-    main region (listed first), with precision 2. A town-sized place
-    elsewhere ("Odesa") keeps its own reading, and so does a name asked
-    for as a region."""
-    if mention.kind_hint not in (None, POPULATED_PLACE):
-        return None
-    named = matching_name(mention, entries) or entries
-    if any(e.feature != POPULATED_PLACE or e.population >= SMALL_TOWN for e in named):
-        return None
-    inside = [e for e in entries if any(within(e, front) for front in fronts)]
-    if inside:
-        return best_place(mention, inside, replace(evidence, top=None), part=part, pinned=True)
-    if not entries and not _placed(mention):
-        return None
-    # A named place, not the whole region: coded near it, as ACLED codes a
-    # village it cannot place more exactly.
-    return replace(in_unit(mention, fronts[0]), geo_precision=GEO_NEAR)
-
-
-def _placed(mention: ToponymMention) -> bool:
-    """Whether the text puts an unknown name somewhere ("near X", "in X")."""
-    return mention.cue is not None and mention.cue not in ("from", "to", "between", "and")
-
-
-# A district named bare is a candidate when it holds at least this many people.
-_BARE_DISTRICT_POPULATION = 100_000
 # A loose match trusted with no country evidence: a town at least this big,
 # the only one the vowel-blind key finds.
 _LOOSE_ALONE_POPULATION = 100_000

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from frontwatch.geo.distance import distance_km
 from frontwatch.geo.gazetteer import GazetteerEntry
-from frontwatch.geo.names import fold
+from frontwatch.geo.names import fold, light_fold
 from frontwatch.geo.toponyms import (
     ADMIN1,
     ADMIN2,
@@ -293,3 +293,30 @@ def admin_context(
             if close and not _SENTENCE_END.search(gap):
                 per_mention[index] |= keys
     return article, per_mention
+
+
+# A district named bare is a candidate when it holds at least this many people.
+BARE_DISTRICT_POPULATION = 100_000
+
+
+def bare_districts(
+    name: str, entries: Sequence[GazetteerEntry], districts: Sequence[GazetteerEntry]
+) -> list[GazetteerEntry]:
+    """The big districts a bare name may mean, where their country has no
+    town or region so called: "Kent", "Peel", "Maui", "South Waziristan"
+    are counties and agencies that news names without "county". Small ones
+    ("Grand", "Hubbard": counties of a few thousand people) are as likely
+    a street or a word."""
+    written = light_fold(name)
+    named = {
+        entry.country_code
+        for entry in entries
+        if entry.feature in (POPULATED_PLACE, ADMIN1, COUNTRY) and light_fold(entry.name) == written
+    }
+    return [
+        district
+        for district in districts
+        if district.country_code not in named
+        and light_fold(district.name) == written
+        and district.population >= BARE_DISTRICT_POPULATION
+    ]
