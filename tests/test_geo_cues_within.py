@@ -29,3 +29,12 @@ def test_geo_cues_within_other_words_are_no_cue() -> None:
     text = "Nurses praised Kayes."
     start = text.index("Kayes")
     assert cue_context(text, start, start + len("Kayes"))[0] is None
+
+
+def test_geo_cues_within_newspaper_is_named_after_its_town() -> None:
+    """ "The Washington Post": the town, not the state of that name."""
+    text = "As The Washington Post reported on Friday, the trip was planned."
+    start = text.index("Washington")
+    assert cue_context(text, start, start + len("Washington"))[1] == "populated place"
+    plain = "Washington will host the meeting."
+    assert cue_context(plain, 0, len("Washington"))[1] is None

@@ -393,6 +393,10 @@ def cue_context(text: str, start: int, end: int) -> tuple[str | None, str | None
     after_cue, after_kind = designator_cue(after.group("word") if after else None)
     cue: str | None = before_cue if is_near_cue(before_cue) else after_cue or before_cue
     kind = after_kind or kind
+    if kind is None and _NEWSPAPER_AFTER.match(text, end):
+        # "The Washington Post", "the Jerusalem Post": a paper is named
+        # after its town, not the state or region of that name.
+        kind = POPULATED_PLACE
     if kind is None and cue in RURAL_CUES:
         # "rural Hama", "the Idlib countryside": the province, not the city.
         kind = ADMIN1
@@ -400,6 +404,10 @@ def cue_context(text: str, start: int, end: int) -> tuple[str | None, str | None
 
 
 RURAL_CUES = frozenset({"rural", "countryside"})
+_NEWSPAPER_AFTER = re.compile(
+    r"\s+(?:Post|Times|Herald|Tribune|Journal|Gazette|Chronicle|Examiner|Inquirer|Courier|"
+    r"Star-Tribune|Post-Gazette|Free\s+Press|Daily\s+News)\b"
+)
 
 
 def _cue_before_designation(text: str, start: int, designation: re.Match[str]) -> str | None:
