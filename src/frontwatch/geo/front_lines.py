@@ -21,6 +21,7 @@ from itertools import pairwise
 from frontwatch.errors import ConfigError
 from frontwatch.geo.countries import read_data_text
 from frontwatch.geo.cues import POPULATED_PLACE
+from frontwatch.geo.distance import EARTH_RADIUS_KM
 from frontwatch.geo.gazetteer import GazetteerEntry
 from frontwatch.geo.resolve_context import SMALL_TOWN
 from frontwatch.geo.resolve_rank import Evidence, best_place, in_unit, matching_name, within
@@ -33,7 +34,7 @@ FRONT_LINES_FILE = "front_lines.tsv"
 NEAR_LINE_KM = 20.0
 # ... and of several such, those within this much of the nearest one.
 LINE_SLACK_KM = 10.0
-_KM_PER_DEGREE = 6371.0 * math.pi / 180.0
+_KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180.0
 
 
 @dataclass(frozen=True, slots=True)

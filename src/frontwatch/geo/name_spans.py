@@ -60,15 +60,16 @@ def set_off_by_its_region(text: str, start: int, end: int, gazetteer: Gazetteer)
     )
 
 
+# Capitalised words (and the connectors of names) that carry a name on.
 _CONTINUATION = re.compile(rf"(?:[ -](?:{CONNECTOR}[ -])?{NAME_WORD})+")
-# What follows a place name inside the name of something else: "Luhansk
-# People's Militia", "Union of Civil Servants", "Kabul University".
 # "Navapolatsk of the Vitebsk region": a place and the region it lies in,
 # not one longer name.
 OF_A_REGION = re.compile(
     rf"\s+of\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*\s+"
     rf"(?:{ADMIN_WORDS}|district|county|department)\b"
 )
+# What follows a place name inside the name of something else: "Luhansk
+# People's Militia", "Union of Civil Servants", "Kabul University".
 PART_OF_LONGER_NAME = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z]|\s+[A-Z][a-z]+['’]s\b|\s+(?:People|Peoples|National|"
     r"University|Police|Army|Forces|Front|Brigade|Battalion|Council|Committee|Union|Party|"
