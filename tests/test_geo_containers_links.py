@@ -131,3 +131,25 @@ def test_geo_containers_links_place_of_a_part_or_a_village_by_a_town(
     events = [e for e in pipeline.process(make_article(text)) if e.flags.is_event]
     assert events and events[0].place is not None
     assert (events[0].place.name, events[0].place.geo_precision) == (town, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # A building set in a city of millions is in the city, not in the
+        # region of the same name around it (Kyiv oblast).
+        (
+            "On 2 May 2020, restaurant owners protested outside the President's Office "
+            "in Kyiv, demanding to reopen.",
+            "Kyiv City",
+        ),
+        # In brackets the name is the province: Sanaa governorate, not the city.
+        ("On 7 May 2020, coalition airstrikes hit Al Qaryah area (Nihm, Sanaa).", "Sanaa"),
+    ],
+)
+def test_geo_containers_links_big_city_holds_what_is_set_in_it(
+    pipeline: Pipeline, text: str, admin1: str
+) -> None:
+    events = [e for e in pipeline.process(make_article(text)) if e.flags.is_event]
+    assert events and events[0].place is not None
+    assert events[0].place.admin1 == admin1

@@ -360,6 +360,7 @@ class PlaceResolver:
             if not any(entry.feature == COUNTRY for entry in candidates[inner].entries)
         }
         outers = {link.outer for link in links.values()}
+        open_outers = outers - {link.outer for link in links.values() if link.bracketed}
         # Units and the places written in them may be districts: "Nihm
         # (Sanaa)", "Tokabangou (Markoye, Oudalan)".
         for index in outers | set(links):
@@ -398,6 +399,7 @@ class PlaceResolver:
                 anchors=tuple(a for a in anchors if keys[index] not in (a.key, a.place_key)),
                 loose=candidates[index].loose,
                 container=index in outers,
+                open_container=index in open_outers,
                 top=tops[index],
                 seated=seated[index],
             )

@@ -102,6 +102,9 @@ class Evidence:
     anchors: tuple[Anchor, ...] = ()  # places of the article's other toponyms
     loose: bool = False  # candidates found only through the vowel-blind key
     container: bool = False  # the toponym names the unit another place is written in
+    # ... and only after the place, not in brackets ("X district of Kyiv",
+    # "the Office in Kyiv"; "Nihm (Sanaa)" is written with its province)
+    open_container: bool = False
     top: GazetteerEntry | None = None  # the most populous candidate of the name
     # Admin1 candidates (country, name) whose name a prominent town shares:
     # the region's biggest town ("New York", "Kabul") or a national capital
@@ -251,8 +254,14 @@ def score(mention: ToponymMention, entry: GazetteerEntry, evidence: Evidence) ->
         elif kind == ADMIN1 and entry.feature == POPULATED_PLACE:
             points -= _W_KIND / 2
     elif evidence.container:
-        # The unit another place is written in: "Takalout (Kidal)".
-        if entry.feature in REGIONS:
+        # The unit another place is written in: "Takalout (Kidal)"; a city
+        # of a million holds districts and buildings as a region does, when
+        # the text sets them in it ("the Desnianskyi district of Kyiv").
+        if entry.feature in REGIONS or (
+            evidence.open_container
+            and entry.feature == POPULATED_PLACE
+            and entry.population >= NOTABLE_POPULATION
+        ):
             points += _W_KIND
     elif entry.feature == ADMIN2 or (
         entry.feature == ADMIN1 and (entry.country_code, entry.name) in evidence.seated
