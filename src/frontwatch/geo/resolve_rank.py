@@ -102,8 +102,8 @@ class Evidence:
     anchors: tuple[Anchor, ...] = ()  # places of the article's other toponyms
     loose: bool = False  # candidates found only through the vowel-blind key
     container: bool = False  # the toponym names the unit another place is written in
-    # ... and only after the place, not in brackets ("X district of Kyiv",
-    # "the Office in Kyiv"; "Nihm (Sanaa)" is written with its province)
+    # ... and never in brackets ("the Office in Kyiv"; "Nihm (Sanaa)" is
+    # written with its province)
     open_container: bool = False
     top: GazetteerEntry | None = None  # the most populous candidate of the name
     # Admin1 candidates (country, name) whose name a prominent town shares:
@@ -255,8 +255,8 @@ def score(mention: ToponymMention, entry: GazetteerEntry, evidence: Evidence) ->
             points -= _W_KIND / 2
     elif evidence.container:
         # The unit another place is written in: "Takalout (Kidal)"; a city
-        # of a million holds districts and buildings as a region does, when
-        # the text sets them in it ("the Desnianskyi district of Kyiv").
+        # of a million holds buildings and quarters as a region does, when
+        # the text sets them in it ("the President's Office in Kyiv").
         if entry.feature in REGIONS or (
             evidence.open_container
             and entry.feature == POPULATED_PLACE
