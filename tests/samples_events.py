@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from frontwatch.models import (
     DAY,
@@ -21,6 +22,9 @@ from frontwatch.models import (
     Provenance,
     StatementFlags,
 )
+
+if TYPE_CHECKING:
+    from frontwatch.pipeline import Pipeline
 
 SYRIAN_ARMY = Actor(
     name="Military Forces of Syria (2000-2024)",
@@ -103,6 +107,14 @@ def make_article(body: str, *, outlet: str = "Example Daily") -> Article:
         removed_lines=("Subscribe to our newsletter",),
         language="en",
     )
+
+
+def first_event_place(pipeline: Pipeline, text: str) -> Place:
+    """The place of the first real event (not negated, planned...) the
+    pipeline finds in ``text`` as an article; fails when there is none."""
+    events = [e for e in pipeline.process(make_article(text)) if e.flags.is_event]
+    assert events and events[0].place is not None
+    return events[0].place
 
 
 def provenance_for(article: Article, sentence: str, *, claim: str | None = None) -> Provenance:

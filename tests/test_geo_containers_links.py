@@ -7,7 +7,7 @@ import pytest
 from frontwatch.geo.containers import ContainerLink, chain_order, container_links
 from frontwatch.geo.toponyms import ToponymMention
 from frontwatch.pipeline import Pipeline
-from samples_events import make_article
+from samples_events import first_event_place
 
 
 def mentions_of(text: str, *names: str) -> list[ToponymMention]:
@@ -128,9 +128,8 @@ def test_geo_containers_links_chain_order_puts_units_first() -> None:
 def test_geo_containers_links_place_of_a_part_or_a_village_by_a_town(
     pipeline: Pipeline, text: str, town: str, precision: int
 ) -> None:
-    events = [e for e in pipeline.process(make_article(text)) if e.flags.is_event]
-    assert events and events[0].place is not None
-    assert (events[0].place.name, events[0].place.geo_precision) == (town, precision)
+    place = first_event_place(pipeline, text)
+    assert (place.name, place.geo_precision) == (town, precision)
 
 
 @pytest.mark.parametrize(
@@ -150,6 +149,4 @@ def test_geo_containers_links_place_of_a_part_or_a_village_by_a_town(
 def test_geo_containers_links_big_city_holds_what_is_set_in_it(
     pipeline: Pipeline, text: str, admin1: str
 ) -> None:
-    events = [e for e in pipeline.process(make_article(text)) if e.flags.is_event]
-    assert events and events[0].place is not None
-    assert events[0].place.admin1 == admin1
+    assert first_event_place(pipeline, text).admin1 == admin1

@@ -11,15 +11,21 @@ from frontwatch.geo.countries import read_data_text
 from frontwatch.geo.front_lines import (
     FRONT_LINES_FILE,
     NEAR_LINE_KM,
+    FrontLine,
     front_lines,
     parse_front_lines,
 )
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.pipeline import Pipeline
-from samples_events import make_article
+from samples_events import first_event_place
 
 # How far a listed town may stand from the gazetteer's place of its name.
 _TOWN_KM = 5.0
+
+
+def _donbas_line() -> FrontLine:
+    (line,) = [line for line in front_lines() if line.country_code == "UA"]
+    return line
 
 
 def test_geo_front_lines_file_integrity() -> None:
@@ -59,7 +65,7 @@ def test_geo_front_lines_file_errors(text: str, message: str) -> None:
 
 
 def test_geo_front_lines_distance_to_the_line() -> None:
-    (line,) = [line for line in front_lines() if line.country_code == "UA"]
+    line = _donbas_line()
     _town, latitude, longitude = line.points[3]
     assert line.distance_km(latitude, longitude) < 0.01
     # Halfway between two listed towns lies on the line too.
@@ -80,10 +86,8 @@ def test_geo_front_lines_distance_to_the_line() -> None:
     ],
 )
 def test_geo_front_lines_namesake_beside_the_line(pipeline: Pipeline, text: str) -> None:
-    events = [e for e in pipeline.process(make_article(text)) if e.flags.is_event]
-    assert events and events[0].place is not None
-    place = events[0].place
-    (line,) = [line for line in front_lines() if line.country_code == "UA"]
+    place = first_event_place(pipeline, text)
+    line = _donbas_line()
     assert place.admin1 == "Donetsk"
     assert line.distance_km(place.latitude, place.longitude) <= NEAR_LINE_KM
 
@@ -91,7 +95,5 @@ def test_geo_front_lines_namesake_beside_the_line(pipeline: Pipeline, text: str)
 def test_geo_front_lines_not_without_a_front_bound_actor(pipeline: Pipeline) -> None:
     # Nobody bound to the Donbas front is named: the line is no evidence.
     text = "On 3 March 2019, police in Ukraine detained two men in Vesele, Donetsk region."
-    events = [e for e in pipeline.process(make_article(text)) if e.flags.is_event]
-    assert events and events[0].place is not None
-    (line,) = [line for line in front_lines() if line.country_code == "UA"]
-    assert line.distance_km(events[0].place.latitude, events[0].place.longitude) > NEAR_LINE_KM
+    place = first_event_place(pipeline, text)
+    assert _donbas_line().distance_km(place.latitude, place.longitude) > NEAR_LINE_KM

@@ -10,7 +10,7 @@ from frontwatch.geo.countries import read_data_text
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.landmarks import LANDMARKS_FILE, landmark, parse_landmarks
 from frontwatch.pipeline import Pipeline
-from samples_events import make_article
+from samples_events import first_event_place
 
 
 def test_geo_landmarks_file_integrity() -> None:
@@ -61,9 +61,7 @@ def test_geo_landmarks_names_as_written() -> None:
 def test_geo_landmarks_event_at_a_seat_is_in_its_town(
     pipeline: Pipeline, text: str, town: str
 ) -> None:
-    events = [e for e in pipeline.process(make_article(text)) if e.flags.is_event]
-    assert events and events[0].place is not None
-    assert events[0].place.name == town
+    assert first_event_place(pipeline, text).name == town
 
 
 def test_geo_landmarks_seat_speaking_is_no_place(pipeline: Pipeline) -> None:
@@ -71,9 +69,7 @@ def test_geo_landmarks_seat_speaking_is_no_place(pipeline: Pipeline) -> None:
         "A suicide bomber killed at least 13 people at the gates of Kabul airport on "
         "Thursday, the White House said."
     )
-    events = [e for e in pipeline.process(make_article(text)) if e.flags.is_event]
-    assert events and events[0].place is not None
-    assert events[0].place.country_code == "AF"
+    assert first_event_place(pipeline, text).country_code == "AF"
 
 
 @pytest.mark.parametrize(
